@@ -1,0 +1,26 @@
+package io.dutyroom.adapters.model;
+
+import java.util.Locale;
+
+/** Why input was refused. Each reason is counted separately in the metrics ({@link #tag()}). */
+public enum RejectReason {
+    BAD_TOPIC,
+    PAYLOAD_TOO_LARGE,
+    MALFORMED_JSON,
+    MISSING_VALUES,
+    WRONG_TYPE,
+    BAD_POINT_NAME,
+    BAD_TIMESTAMP,
+    TIMESTAMP_IN_FUTURE,
+    TIMESTAMP_TOO_OLD,
+    BAD_STATUS,
+    BAD_EVENT,
+    UNKNOWN_POINT,
+    SITE_MISMATCH,
+    OVERLOADED;
+
+    /** The metric tag value: lower case with underscores, e.g. {@code malformed_json}. */
+    public String tag() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

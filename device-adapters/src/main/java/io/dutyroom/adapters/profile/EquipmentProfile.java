@@ -1,0 +1,68 @@
+package io.dutyroom.adapters.profile;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One kind of equipment described once, as data: its points with units and meanings. Adapters,
+ * simulators and the hub's rules all read the same profile. Immutable; point look-up is a map hit
+ * because it runs for every reading.
+ */
+public final class EquipmentProfile {
+    private final String id;
+    private final LocalizedText name;
+    private final String category;
+    private final List<PointDefinition> points;
+    private final Map<String, PointDefinition> byName;
+
+    /**
+     * @param id       e.g. {@code water-pump-set}; devices name their profile by this id
+     * @param name     what the equipment is called, zh-CN and en
+     * @param category the duty-room category: water, drainage, fire, power, elevator, access
+     * @param points   the points, in the order a screen shows them; names must be unique
+     */
+    public EquipmentProfile(String id, LocalizedText name, String category, List<PointDefinition> points) {
+        this.id = id;
+        this.name = name;
+        this.category = category;
+        this.points = List.copyOf(points);
+        Map<String, PointDefinition> index = new LinkedHashMap<>();
+        for (PointDefinition p : points) {
+            if (index.putIfAbsent(p.name(), p) != null) {
+                throw new IllegalArgumentException("point '" + p.name() + "' is declared twice");
+            }
+        }
+        this.byName = Map.copyOf(index);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public LocalizedText name() {
+        return name;
+    }
+
+    public String category() {
+        return category;
+    }
+
+    public List<PointDefinition> points() {
+        return points;
+    }
+
+    public Optional<PointDefinition> point(String pointName) {
+        return Optional.ofNullable(byName.get(pointName));
+    }
+
+    public boolean hasPoint(String pointName) {
+        return byName.containsKey(pointName);
+    }
+
+    @Override
+    public String toString() {
+        return "EquipmentProfile[" + id + "]";
+    }
+}
