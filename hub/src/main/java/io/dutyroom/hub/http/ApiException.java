@@ -1,0 +1,44 @@
+package io.dutyroom.hub.http;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * An API error with its HTTP status and a stable machine-readable code. The router's failure
+ * handler is the one place that turns it into a response.
+ */
+public final class ApiException extends RuntimeException {
+    private final int status;
+    private final String code;
+    private final String parameter;
+
+    private ApiException(int status, String code, String message, String parameter) {
+        super(message, null, false, false);
+        this.status = status;
+        this.code = code;
+        this.parameter = parameter;
+    }
+
+    public static ApiException badParameter(String parameter, String message) {
+        return new ApiException(400, "bad_parameter", parameter + ": " + message, parameter);
+    }
+
+    public static ApiException notFound(String message) {
+        return new ApiException(404, "not_found", message, null);
+    }
+
+    public static ApiException unavailable(String message) {
+        return new ApiException(503, "unavailable", message, null);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public JsonObject toJson() {
+        JsonObject error = new JsonObject().put("code", code).put("message", getMessage());
+        if (parameter != null) {
+            error.put("parameter", parameter);
+        }
+        return new JsonObject().put("error", error);
+    }
+}

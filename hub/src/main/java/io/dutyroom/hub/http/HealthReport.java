@@ -1,0 +1,19 @@
+package io.dutyroom.hub.http;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The parts of the hub that {@code GET /health} reports on. Called on a worker: the database
+ * check may block.
+ */
+public interface HealthReport {
+
+    /** Broker connection: {@code url}, {@code connected}, {@code unacknowledged}. */
+    JsonObject broker();
+
+    /** Database: {@code url}, {@code up}, {@code flavour}. */
+    JsonObject database();
+
+    /** Writer: {@code queuedReadings}, {@code lagSeconds}. */
+    JsonObject writer();
+}

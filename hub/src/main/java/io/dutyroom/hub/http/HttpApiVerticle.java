@@ -1,0 +1,108 @@
+package io.dutyroom.hub.http;
+
+import io.dutyroom.hub.ingest.DeviceState;
+import io.dutyroom.hub.storage.TelemetryQueries;
+import io.dutyroom.hub.timeline.Timeline;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP face of the hub: health, Prometheus metrics, the JSON API under {@code /api/v1}, the live
+ * feed, and the dashboard as static files. Errors are JSON {@code {"error": {code, message}}},
+ * mapped once here.
+ */
+public final class HttpApiVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApiVerticle.class);
+
+    private final String host;
+    private final int port;
+    private final DeviceState state;
+    private final TelemetryQueries telemetry;
+    private final Timeline timeline;
+    private final WorkerExecutor db;
+    private final PrometheusMeterRegistry metrics;
+    private final HealthReport health;
+    private final Clock clock;
+    private HttpServer server;
+
+    public HttpApiVerticle(String host, int port, DeviceState state, TelemetryQueries telemetry, Timeline timeline,
+                           WorkerExecutor db, PrometheusMeterRegistry metrics, HealthReport health, Clock clock) {
+        this.host = host;
+        this.port = port;
+        this.state = state;
+        this.telemetry = telemetry;
+        this.timeline = timeline;
+        this.db = db;
+        this.metrics = metrics;
+        this.health = health;
+        this.clock = clock;
+    }
+
+    @Override
+    public Future<?> start() {
+        Router router = Router.router(vertx);
+        router.get("/health").handler(this::health);
+        router.get("/metrics").handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                .end(metrics.scrape()));
+        new DeviceRoutes(state, telemetry, db, clock).mount(router);
+        new LiveFeed(vertx, metrics).mount(router);
+        new TimelineRoutes(timeline).mount(router);
+        router.route("/api/*").handler(ctx -> {
+            throw ApiException.notFound("no such endpoint: " + ctx.request().method() + " " + ctx.request().path());
+        });
+        router.route("/*").handler(StaticHandler.create("dutyroom-dashboard").setCachingEnabled(false));
+        router.route().failureHandler(this::failure);
+        server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port));
+        return server.requestHandler(router).listen();
+    }
+
+    /** The port actually bound (differs from the configured one when that was 0). */
+    public int actualPort() {
+        return server.actualPort();
+    }
+
+    @Override
+    public Future<?> stop() {
+        return server == null ? Future.succeededFuture() : server.close();
+    }
+
+    private void health(RoutingContext ctx) {
+        db.executeBlocking(() -> {
+            JsonObject broker = health.broker();
+            JsonObject database = health.database();
+            boolean up = broker.getBoolean("connected", false) && database.getBoolean("up", false);
+            return new JsonObject().put("status", up ? "up" : "degraded")
+                    .put("broker", broker).put("database", database).put("writer", health.writer());
+        }, false).onSuccess(body -> Json.send(ctx, "up".equals(body.getString("status")) ? 200 : 503, body)).onFailure(ctx::fail);
+    }
+
+    private void failure(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        if (failure instanceof ApiException api) {
+            Json.send(ctx, api.status(), api.toJson());
+            return;
+        }
+        int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+        if (status == 404 || status == 405) {
+            String code = status == 404 ? "not_found" : "method_not_allowed";
+            Json.send(ctx, status, new JsonObject().put("error", new JsonObject().put("code", code)
+                    .put("message", ctx.request().method() + " " + ctx.request().path())));
+            return;
+        }
+        LOG.error("[http {} {}] failed", ctx.request().method(), ctx.request().path(), failure);
+        Json.send(ctx, 500, new JsonObject().put("error", new JsonObject().put("code", "internal")
+                .put("message", "the hub could not answer; see its log")));
+    }
+}

@@ -1,0 +1,169 @@
+package io.dutyroom.hub.ingest;
+
+import io.dutyroom.adapters.model.DeviceId;
+import io.dutyroom.adapters.model.Quality;
+import io.dutyroom.adapters.model.Reading;
+import io.dutyroom.adapters.model.SiteId;
+import io.dutyroom.hub.estate.EstateRegistry;
+import io.dutyroom.hub.estate.RegisteredDevice;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the hub knows of every device now: latest value per point, last seen, online or offline.
+ * Written only by ingest (one event-loop context), read by the HTTP API from others, hence the
+ * concurrent maps and volatile fields. Unregistered devices are tracked up to a bound, so a flood
+ * of unknown ids cannot exhaust memory; their readings are stored regardless.
+ */
+public final class DeviceState {
+    public static final int MAX_UNREGISTERED = 10_000;
+
+    public enum Connectivity { UNKNOWN, ONLINE, OFFLINE }
+
+    /** The newest reading of one point. */
+    public record LatestValue(Instant ts, double value, Quality quality) {
+    }
+
+    /** One device's live state. */
+    public static final class Device {
+        private final DeviceId id;
+        private final SiteId site;
+        private final Optional<RegisteredDevice> registration;
+        private final Map<String, LatestValue> points = new ConcurrentHashMap<>();
+        private volatile Instant lastSeen;
+        private volatile Connectivity connectivity = Connectivity.UNKNOWN;
+        private volatile Instant connectivitySince;
+
+        Device(DeviceId id, SiteId site, Optional<RegisteredDevice> registration) {
+            this.id = id;
+            this.site = site;
+            this.registration = registration;
+        }
+
+        public DeviceId id() {
+            return id;
+        }
+
+        public SiteId site() {
+            return site;
+        }
+
+        public Optional<RegisteredDevice> registration() {
+            return registration;
+        }
+
+        public boolean registered() {
+            return registration.isPresent();
+        }
+
+        public Map<String, LatestValue> points() {
+            return points;
+        }
+
+        public Optional<Instant> lastSeen() {
+            return Optional.ofNullable(lastSeen);
+        }
+
+        public Connectivity connectivity() {
+            return connectivity;
+        }
+
+        public Optional<Instant> connectivitySince() {
+            return Optional.ofNullable(connectivitySince);
+        }
+    }
+
+    private final Map<DeviceId, Device> devices = new ConcurrentHashMap<>();
+    private final Map<DeviceId, Device> unregistered = new ConcurrentHashMap<>();
+
+    public DeviceState(EstateRegistry registry) {
+        for (RegisteredDevice d : registry.devices()) {
+            devices.put(d.id(), new Device(d.id(), d.site(), Optional.of(d)));
+        }
+    }
+
+    public Optional<Device> find(DeviceId id) {
+        Device d = devices.get(id);
+        return d != null ? Optional.of(d) : Optional.ofNullable(unregistered.get(id));
+    }
+
+    /** Registered devices in registry order, then unregistered ones. */
+    public List<Device> all() {
+        List<Device> all = new ArrayList<>(devices.values());
+        all.sort((a, b) -> a.id.compareTo(b.id));
+        List<Device> unknown = new ArrayList<>(unregistered.values());
+        unknown.sort((a, b) -> a.id.compareTo(b.id));
+        all.addAll(unknown);
+        return all;
+    }
+
+    public Collection<Device> unregistered() {
+        return unregistered.values();
+    }
+
+    /** Notes an unregistered device; true the first time it is seen (within the tracking bound). */
+    boolean noteUnregistered(SiteId site, DeviceId id) {
+        if (unregistered.containsKey(id) || unregistered.size() >= MAX_UNREGISTERED) {
+            return false;
+        }
+        return unregistered.putIfAbsent(id, new Device(id, site, Optional.empty())) == null;
+    }
+
+    /** Records durable readings; newer values replace older ones, late arrivals do not. */
+    void record(DeviceId id, List<Reading> readings, Instant receivedAt) {
+        Device d = find(id).orElse(null);
+        if (d == null) {
+            return;
+        }
+        for (Reading r : readings) {
+            d.points.merge(r.point(), new LatestValue(r.ts(), r.value(), r.quality()),
+                    (old, neu) -> neu.ts().isBefore(old.ts()) ? old : neu);
+        }
+        d.lastSeen = receivedAt;
+    }
+
+    /** Sets connectivity; true when it changed (and so belongs on the timeline). */
+    boolean connectivity(DeviceId id, Connectivity next, Instant at) {
+        Device d = find(id).orElse(null);
+        if (d == null || d.connectivity == next) {
+            return false;
+        }
+        d.connectivity = next;
+        d.connectivitySince = at;
+        return true;
+    }
+
+    /** Restores a latest value at start (from storage); only for known devices. */
+    void restore(Reading r) {
+        find(r.device()).ifPresent(d -> {
+            d.points.put(r.point(), new LatestValue(r.ts(), r.value(), r.quality()));
+            if (d.lastSeen == null || d.lastSeen.isBefore(r.ts())) {
+                d.lastSeen = r.ts();
+            }
+        });
+    }
+
+    /** Restores connectivity at start (from the timeline), without producing events. */
+    void restoreConnectivity(DeviceId id, Connectivity value, Instant since) {
+        find(id).ifPresent(d -> {
+            d.connectivity = value;
+            d.connectivitySince = since;
+        });
+    }
+
+    /** Registered devices online but silent since before {@code cutoff}. */
+    List<Device> silentSince(Instant cutoff) {
+        List<Device> silent = new ArrayList<>();
+        for (Device d : devices.values()) {
+            if (d.connectivity == Connectivity.ONLINE && d.lastSeen != null && d.lastSeen.isBefore(cutoff)) {
+                silent.add(d);
+            }
+        }
+        return silent;
+    }
+}

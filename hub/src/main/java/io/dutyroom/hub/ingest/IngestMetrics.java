@@ -1,0 +1,69 @@
+package io.dutyroom.hub.ingest;
+
+import io.dutyroom.adapters.model.RejectReason;
+import io.dutyroom.adapters.model.Rejection;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ingest's meters, and the rate-limited log of rejections: one line per reason per interval with
+ * the count suppressed since, so a misbehaving device cannot flood the log.
+ */
+public final class IngestMetrics {
+    public static final String RECEIVED = "dutyroom.ingest.messages.received";
+    public static final String REJECTED = "dutyroom.ingest.rejected";
+    public static final String ACCEPTED = "dutyroom.ingest.readings.accepted";
+    private static final Logger LOG = LoggerFactory.getLogger(IngestMetrics.class);
+    private static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
+
+    private final MeterRegistry registry;
+    private final Map<RejectReason, Counter> rejected = new EnumMap<>(RejectReason.class);
+    private final Map<String, Counter> received = new ConcurrentHashMap<>();
+    private final Counter accepted;
+    private final Map<RejectReason, AtomicLong> lastLogged = new ConcurrentHashMap<>();
+    private final Map<RejectReason, AtomicLong> suppressed = new ConcurrentHashMap<>();
+
+    public IngestMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        for (RejectReason reason : RejectReason.values()) {
+            rejected.put(reason, Counter.builder(REJECTED).tag("reason", reason.tag())
+                    .description("Input refused, by reason").register(registry));
+            lastLogged.put(reason, new AtomicLong(System.nanoTime() - LOG_INTERVAL_NANOS));
+            suppressed.put(reason, new AtomicLong());
+        }
+        accepted = Counter.builder(ACCEPTED).description("Readings accepted for storage").register(registry);
+    }
+
+    public void received(String kind) {
+        received.computeIfAbsent(kind, k -> Counter.builder(RECEIVED).tag("kind", k)
+                .description("Inbound items by kind").register(registry)).increment();
+    }
+
+    public void accepted(int readings) {
+        accepted.increment(readings);
+    }
+
+    public void rejected(Rejection rejection) {
+        rejected.get(rejection.reason()).increment();
+        AtomicLong last = lastLogged.get(rejection.reason());
+        long now = System.nanoTime();
+        long before = last.get();
+        if (now - before >= LOG_INTERVAL_NANOS && last.compareAndSet(before, now)) {
+            long more = suppressed.get(rejection.reason()).getAndSet(0);
+            LOG.warn("rejected [{}] {}: {}{}", rejection.origin(), rejection.reason().tag(), rejection.detail(),
+                    more > 0 ? " (and " + more + " more of this kind in the last interval)" : "");
+        } else {
+            suppressed.get(rejection.reason()).incrementAndGet();
+        }
+    }
+
+    public double rejectedCount(RejectReason reason) {
+        return rejected.get(reason).count();
+    }
+}

@@ -1,0 +1,227 @@
+package io.dutyroom.hub.ingest;
+
+import io.dutyroom.adapters.model.DeviceEvent;
+import io.dutyroom.adapters.model.DeviceId;
+import io.dutyroom.adapters.model.DeviceStatus;
+import io.dutyroom.adapters.model.Quality;
+import io.dutyroom.adapters.model.Reading;
+import io.dutyroom.adapters.model.ReadingBatch;
+import io.dutyroom.adapters.model.RejectReason;
+import io.dutyroom.adapters.model.Rejection;
+import io.dutyroom.hub.estate.EstateRegistry;
+import io.dutyroom.hub.estate.RegisteredDevice;
+import io.dutyroom.hub.storage.TelemetryWriter;
+import io.dutyroom.hub.timeline.EventKind;
+import io.dutyroom.hub.timeline.Severity;
+import io.dutyroom.hub.timeline.Timeline;
+import io.dutyroom.hub.timeline.TimelineEvent;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Ingest: takes what adapters deliver on {@value #ADDRESS}, checks it against the estate registry,
+ * hands readings to the writer, and when they are durable updates device state and releases the
+ * adapter's acknowledgement. Device connectivity changes go onto the timeline.
+ *
+ * <p>Runs on one event-loop context. When the writer's queue is full, batches wait in a bounded
+ * backlog and are fed to the writer as it drains; beyond the backlog, input is refused (counted as
+ * {@code overloaded}) and, being unacknowledged, delivered again by the broker later.
+ */
+public final class IngestVerticle extends VerticleBase {
+    public static final String ADDRESS = "telemetry.batch";
+
+    private final EstateRegistry registry;
+    private final DeviceState state;
+    private final TelemetryWriter writer;
+    private final Timeline timeline;
+    private final IngestMetrics metrics;
+    private final Clock clock;
+    private final Duration offlineAfter;
+    private final int backlogLimit;
+    private final ArrayDeque<Waiting> backlog = new ArrayDeque<>();
+    private MessageConsumer<Envelope> consumer;
+    private long silenceTimer = -1;
+
+    public IngestVerticle(EstateRegistry registry, DeviceState state, TelemetryWriter writer, Timeline timeline,
+                          IngestMetrics metrics, Clock clock, Duration offlineAfter, int backlogLimit) {
+        this.registry = registry;
+        this.state = state;
+        this.writer = writer;
+        this.timeline = timeline;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.offlineAfter = offlineAfter;
+        this.backlogLimit = backlogLimit;
+    }
+
+    @Override
+    public Future<?> start() {
+        vertx.eventBus().registerCodec(new LocalCodec());
+        writer.onSpace(() -> context.runOnContext(v -> drainBacklog()));
+        consumer = vertx.eventBus().localConsumer(ADDRESS, message -> handle(message.body()));
+        long checkEvery = Math.max(1_000, Math.min(30_000, offlineAfter.toMillis() / 4));
+        silenceTimer = vertx.setPeriodic(checkEvery, id -> markSilentDevicesOffline());
+        return consumer.completion();
+    }
+
+    @Override
+    public Future<?> stop() {
+        vertx.cancelTimer(silenceTimer);
+        vertx.eventBus().unregisterCodec(LocalCodec.NAME);
+        backlog.forEach(w -> w.envelope.done().completeExceptionally(new IllegalStateException("hub stopping")));
+        backlog.clear();
+        return consumer.unregister();
+    }
+
+    private void handle(Envelope envelope) {
+        try {
+            if (envelope.item() instanceof ReadingBatch batch) {
+                readings(batch, envelope);
+            } else if (envelope.item() instanceof DeviceStatus status) {
+                status(status, envelope.done());
+            } else if (envelope.item() instanceof DeviceEvent event) {
+                event(event, envelope.done());
+            }
+        } catch (RuntimeException e) {
+            envelope.done().completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private void readings(ReadingBatch batch, Envelope envelope) {
+        metrics.received("telemetry");
+        Optional<RegisteredDevice> device = registry.device(batch.device());
+        List<Reading> accepted;
+        if (device.isPresent()) {
+            if (!device.get().site().equals(batch.site())) {
+                metrics.rejected(new Rejection(RejectReason.SITE_MISMATCH, batch.site() + "/" + batch.device(),
+                        "device " + batch.device() + " is registered at site " + device.get().site() + ", not " + batch.site()));
+                envelope.done().complete(null);
+                return;
+            }
+            accepted = knownPoints(batch, device.get());
+        } else {
+            accepted = new ArrayList<>(batch.size());
+            for (Reading r : batch.readings()) {
+                accepted.add(r.withQuality(Quality.UNREGISTERED));
+            }
+            if (state.noteUnregistered(batch.site(), batch.device())) {
+                timeline.append(TimelineEvent.of(clock.instant(), EventKind.DEVICE_UNREGISTERED_SEEN, batch.site().value(),
+                        batch.device().value(), Severity.WARNING,
+                        new JsonObject().put("points", batch.readings().stream().map(Reading::point).distinct().toList())));
+            }
+        }
+        if (accepted.isEmpty()) {
+            envelope.done().complete(null);
+            return;
+        }
+        Waiting waiting = new Waiting(batch, accepted, envelope);
+        if (!backlog.isEmpty() || !submit(waiting)) {
+            if (backlog.size() >= backlogLimit) {
+                metrics.rejected(new Rejection(RejectReason.OVERLOADED, batch.site() + "/" + batch.device(),
+                        "writer queue and ingest backlog are full; the broker will deliver it again"));
+                envelope.done().completeExceptionally(new IllegalStateException("overloaded"));
+                return;
+            }
+            backlog.addLast(waiting);
+        }
+    }
+
+    private List<Reading> knownPoints(ReadingBatch batch, RegisteredDevice device) {
+        List<Reading> known = new ArrayList<>(batch.size());
+        for (Reading r : batch.readings()) {
+            if (device.profile().hasPoint(r.point())) {
+                known.add(r);
+            } else {
+                metrics.rejected(new Rejection(RejectReason.UNKNOWN_POINT, batch.site() + "/" + batch.device(),
+                        "point '" + r.point() + "' is not in profile " + device.profile().id()));
+            }
+        }
+        return known;
+    }
+
+    /** Offers a batch to the writer; false when the writer has no room now. */
+    private boolean submit(Waiting w) {
+        CompletableFuture<Void> written = writer.offer(w.readings);
+        if (written == null) {
+            return false;
+        }
+        metrics.accepted(w.readings.size());
+        written.whenComplete((v, err) -> context.runOnContext(x -> {
+            if (err != null) {
+                w.envelope.done().completeExceptionally(err);
+                return;
+            }
+            Instant now = clock.instant();
+            state.record(w.batch.device(), w.readings, now);
+            if (w.readings.get(0).quality() != Quality.UNREGISTERED) {
+                connectivity(w.batch.site().value(), w.batch.device().value(), DeviceState.Connectivity.ONLINE, now, "data")
+                        .onComplete(ignored -> w.envelope.done().complete(null));
+            } else {
+                w.envelope.done().complete(null);
+            }
+        }));
+        return true;
+    }
+
+    private void drainBacklog() {
+        while (!backlog.isEmpty() && submit(backlog.peekFirst())) {
+            backlog.pollFirst();
+        }
+    }
+
+    private void status(DeviceStatus status, CompletableFuture<Void> done) {
+        metrics.received("status");
+        if (registry.device(status.device()).isEmpty()) {
+            state.noteUnregistered(status.site(), status.device());
+        }
+        var next = status.online() ? DeviceState.Connectivity.ONLINE : DeviceState.Connectivity.OFFLINE;
+        connectivity(status.site().value(), status.device().value(), next, status.ts(), "status")
+                .onComplete(r -> complete(done, r.cause()));
+    }
+
+    private void event(DeviceEvent event, CompletableFuture<Void> done) {
+        metrics.received("event");
+        timeline.append(TimelineEvent.of(event.ts(), EventKind.DEVICE_EVENT, event.site().value(), event.device().value(),
+                        Severity.INFO, new JsonObject().put("type", event.type()).put("data", new JsonObject(event.dataJson()))))
+                .onComplete(r -> complete(done, r.cause()));
+    }
+
+    /** Applies a connectivity change and, when it is one, appends it to the timeline. */
+    private Future<?> connectivity(String site, String device, DeviceState.Connectivity next, Instant at, String cause) {
+        if (!state.connectivity(DeviceId.of(device), next, at)) {
+            return Future.succeededFuture();
+        }
+        boolean online = next == DeviceState.Connectivity.ONLINE;
+        return timeline.append(TimelineEvent.of(at, online ? EventKind.DEVICE_ONLINE : EventKind.DEVICE_OFFLINE, site, device,
+                online ? Severity.INFO : Severity.WARNING, new JsonObject().put("cause", cause)));
+    }
+
+    private void markSilentDevicesOffline() {
+        Instant now = clock.instant();
+        for (DeviceState.Device d : state.silentSince(now.minus(offlineAfter))) {
+            connectivity(d.site().value(), d.id().value(), DeviceState.Connectivity.OFFLINE, now, "silent for " + offlineAfter.toSeconds() + " s");
+        }
+    }
+
+    private static void complete(CompletableFuture<Void> done, Throwable failure) {
+        if (failure == null) {
+            done.complete(null);
+        } else {
+            done.completeExceptionally(failure);
+        }
+    }
+
+    private record Waiting(ReadingBatch batch, List<Reading> readings, Envelope envelope) {
+    }
+}

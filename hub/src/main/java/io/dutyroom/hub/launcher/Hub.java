@@ -1,0 +1,274 @@
+package io.dutyroom.hub.launcher;
+
+import io.dutyroom.adapters.mqtt.MqttAdapter;
+import io.dutyroom.adapters.mqtt.MqttAdapterOptions;
+import io.dutyroom.adapters.mqtt.PayloadDecoder;
+import io.dutyroom.adapters.profile.ProfileCatalogue;
+import io.dutyroom.hub.config.HubConfig;
+import io.dutyroom.hub.embedded.DataDirectoryLock;
+import io.dutyroom.hub.embedded.EmbeddedBroker;
+import io.dutyroom.hub.embedded.EmbeddedDatabase;
+import io.dutyroom.hub.embedded.PortProbe;
+import io.dutyroom.hub.embedded.StartupException;
+import io.dutyroom.hub.estate.EstateRegistry;
+import io.dutyroom.hub.http.HealthReport;
+import io.dutyroom.hub.http.HttpApiVerticle;
+import io.dutyroom.hub.ingest.DeviceState;
+import io.dutyroom.hub.ingest.DeviceStateRestore;
+import io.dutyroom.hub.ingest.EventBusSink;
+import io.dutyroom.hub.ingest.IngestMetrics;
+import io.dutyroom.hub.ingest.IngestVerticle;
+import io.dutyroom.hub.storage.Database;
+import io.dutyroom.hub.storage.StorageFlavour;
+import io.dutyroom.hub.storage.TelemetryMaintenance;
+import io.dutyroom.hub.storage.TelemetryQueries;
+import io.dutyroom.hub.storage.TelemetryWriter;
+import io.dutyroom.hub.timeline.Timeline;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonObject;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running hub: assembles the parts in order, and closes them in reverse. Start-up runs on the
+ * launcher's own thread (never an event loop), so it may wait for each part before the next.
+ */
+public final class Hub implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
+    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Deque<AutoCloseable> parts = new ArrayDeque<>();
+    private String brokerUrl;
+    private String databaseUrl;
+    private StorageFlavour flavour;
+    private int httpPort;
+    private EstateRegistry estate;
+    private HubConfig config;
+    private boolean closed;
+    // The shutdown sequence of the pipeline, outside the generic stack: see close().
+    private AutoCloseable stopIngest = () -> { };
+    private TelemetryWriter writer;
+    private MqttAdapter adapter;
+
+    private Hub() {
+    }
+
+    /** Starts a hub; a {@link StartupException} says what is wrong and what to do. */
+    public static Hub start(HubConfig config, Optional<EstateRegistry> estateOverride, Clock clock) {
+        Hub hub = new Hub();
+        try {
+            hub.boot(config, estateOverride, clock);
+            return hub;
+        } catch (RuntimeException e) {
+            hub.close();
+            throw e;
+        }
+    }
+
+    private void boot(HubConfig config, Optional<EstateRegistry> estateOverride, Clock clock) {
+        this.config = config;
+        ProfileCatalogue profiles = ProfileCatalogue.load(config.profiles());
+        estate = estateOverride.orElseGet(() -> config.estate().map(f -> EstateRegistry.load(f, profiles)).orElseGet(EstateRegistry::empty));
+
+        if (config.embeddedBroker() || config.embeddedDatabase()) {
+            parts.push(DataDirectoryLock.acquire(config.dataDir()));
+        }
+        PortProbe.requireFree(config.http().host(), config.http().port(), "the HTTP API", "DUTYROOM_HTTP_PORT");
+        if (config.embeddedBroker()) {
+            PortProbe.requireFree(config.mqtt().host(), config.mqtt().port(), "the embedded MQTT broker", "DUTYROOM_MQTT_PORT (or DUTYROOM_MQTT_URL for an external broker)");
+        }
+        if (config.embeddedDatabase()) {
+            PortProbe.requireFree(config.db().host(), config.db().port(), "the embedded PostgreSQL", "DUTYROOM_DB_PORT (or DUTYROOM_DB_URL for an external database)");
+        }
+
+        brokerUrl = config.mqtt().url();
+        if (config.embeddedBroker()) {
+            EmbeddedBroker broker = EmbeddedBroker.start(config.dataDir().resolve("broker"), config.mqtt().host(), config.mqtt().port());
+            parts.push(broker);
+            brokerUrl = broker.url();
+        }
+        databaseUrl = config.db().url();
+        String user = config.db().user();
+        if (config.embeddedDatabase()) {
+            EmbeddedDatabase db = EmbeddedDatabase.start(config.dataDir().resolve("postgres"), config.db().host(), config.db().port());
+            parts.push(db);
+            databaseUrl = db.jdbcUrl();
+            user = user.isEmpty() ? EmbeddedDatabase.USER : user;
+        }
+        Database database = Database.open(databaseUrl, user, config.db().password(), config.db());
+        parts.push(database);
+        flavour = database.flavour();
+        try {
+            TelemetryMaintenance.of(database, config.storage(), config.ingest().limits().maxAge()).run(clock.instant());
+        } catch (SQLException e) {
+            throw new StartupException("telemetry table maintenance failed: " + e.getMessage(), e);
+        }
+
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+        JvmGcMetrics gc = new JvmGcMetrics();
+        gc.bindTo(metrics);
+        parts.push(gc);
+        parts.push(metrics::close);
+
+        Vertx vertx = Vertx.vertx();
+        parts.push(() -> await(vertx.close(), "stopping Vert.x"));
+        WorkerExecutor dbWorkers = vertx.createSharedWorkerExecutor("dutyroom-db", config.db().poolSize());
+        parts.push(dbWorkers::close);
+
+        Timeline timeline = new Timeline(vertx, dbWorkers, database.dataSource());
+        TelemetryQueries queries = new TelemetryQueries(database.dataSource());
+        DeviceState state = new DeviceState(estate);
+        try {
+            int restored = DeviceStateRestore.restore(state, queries, timeline, clock.instant().minus(config.ingest().limits().maxAge()));
+            LOG.info("restored {} latest values", restored);
+        } catch (SQLException e) {
+            throw new StartupException("cannot restore device state from the database: " + e.getMessage(), e);
+        }
+        TelemetryWriter writer = new TelemetryWriter(database.dataSource(), config.storage().queueCapacity(), config.storage().batchSize(), metrics);
+        this.writer = writer;
+
+        IngestMetrics ingestMetrics = new IngestMetrics(metrics);
+        IngestVerticle ingest = new IngestVerticle(estate, state, writer, timeline, ingestMetrics, clock,
+                config.ingest().offlineAfter(), config.ingest().backlog());
+        String ingestId = await(vertx.deployVerticle(ingest), "starting ingest");
+        stopIngest = () -> await(vertx.undeploy(ingestId), "stopping ingest");
+
+        HealthReport health = new HealthReport() {
+            @Override
+            public JsonObject broker() {
+                MqttAdapter a = adapter;
+                return new JsonObject().put("url", brokerUrl).put("connected", a != null && a.isConnected())
+                        .put("unacknowledged", a == null ? 0 : a.unacknowledged());
+            }
+
+            @Override
+            public JsonObject database() {
+                return new JsonObject().put("url", databaseUrl).put("up", database.isUp()).put("flavour", flavour.name().toLowerCase());
+            }
+
+            @Override
+            public JsonObject writer() {
+                return new JsonObject().put("queuedReadings", writer.queuedReadings()).put("lagSeconds", writer.lagSeconds());
+            }
+        };
+        HttpApiVerticle http = new HttpApiVerticle(config.http().host(), config.http().port(), state, queries, timeline,
+                dbWorkers, metrics, health, clock);
+        String httpId = await(vertx.deployVerticle(http), "starting the HTTP API on " + config.http().host() + ":" + config.http().port());
+        parts.push(() -> await(vertx.undeploy(httpId), "stopping the HTTP API"));
+        httpPort = http.actualPort();
+
+        Context dispatch = vertx.getOrCreateContext();
+        MqttAdapterOptions mqttOptions = new MqttAdapterOptions(brokerUrl, config.mqtt().clientId(), config.mqtt().username(),
+                config.mqtt().password(), config.mqtt().topicRoot(), config.mqtt().sharedGroup(), config.mqtt().receiveMaximum(),
+                config.mqtt().sessionExpiry(), Duration.ofSeconds(30));
+        adapter = new MqttAdapter(mqttOptions, new PayloadDecoder(config.ingest().limits(), clock),
+                new EventBusSink(vertx, ingestMetrics), task -> dispatch.runOnContext(v -> task.run()));
+        Gauge.builder("dutyroom.mqtt.connected", () -> adapter.isConnected() ? 1 : 0).description("1 when subscribed to the broker").register(metrics);
+        Gauge.builder("dutyroom.mqtt.unacknowledged", adapter::unacknowledged).description("QoS 1 messages received, not yet acknowledged").register(metrics);
+        try {
+            adapter.start().toCompletableFuture().get(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new StartupException(e.getCause().getMessage() + ". Check DUTYROOM_MQTT_URL.", e.getCause());
+        } catch (TimeoutException e) {
+            throw new StartupException("no answer from the MQTT broker at " + brokerUrl + " within " + STEP_TIMEOUT.toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupException("interrupted while connecting to the MQTT broker", e);
+        }
+    }
+
+    public String brokerUrl() {
+        return brokerUrl;
+    }
+
+    public String databaseUrl() {
+        return databaseUrl;
+    }
+
+    public StorageFlavour flavour() {
+        return flavour;
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public String httpUrl() {
+        return "http://" + config.http().host() + ":" + httpPort;
+    }
+
+    public EstateRegistry estate() {
+        return estate;
+    }
+
+    public HubConfig config() {
+        return config;
+    }
+
+    /**
+     * Stops ingest taking input, lets the writer flush what it holds (its acknowledgements still
+     * reach the broker), disconnects from the broker (what was not written stays there, to be
+     * delivered again), then closes everything else in reverse order of start.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closeQuietly(stopIngest);
+        if (writer != null) {
+            closeQuietly(() -> writer.close(Duration.ofSeconds(15)));
+        }
+        if (adapter != null) {
+            closeQuietly(adapter);
+        }
+        while (!parts.isEmpty()) {
+            closeQuietly(parts.pop());
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable part) {
+        try {
+            part.close();
+        } catch (Exception e) {
+            LOG.warn("while stopping: {}", e.getMessage());
+        }
+    }
+
+    /** Waits for a Vert.x step on the launcher thread (never an event loop). */
+    private static <T> T await(Future<T> future, String what) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new StartupException(what + " failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new StartupException(what + " took longer than " + STEP_TIMEOUT.toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupException("interrupted while " + what, e);
+        }
+    }
+}

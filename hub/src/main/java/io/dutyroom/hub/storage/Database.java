@@ -1,0 +1,146 @@
+package io.dutyroom.hub.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import io.dutyroom.hub.config.DatabaseOptions;
+import io.dutyroom.hub.embedded.StartupException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection pool and the schema. Opening it migrates the schema with Flyway, choosing the
+ * TimescaleDB or plain-PostgreSQL telemetry table; the choice is remembered by the schema itself
+ * (an existing hypertable stays a hypertable).
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource pool;
+    private final StorageFlavour flavour;
+    private final String url;
+
+    private Database(HikariDataSource pool, StorageFlavour flavour, String url) {
+        this.pool = pool;
+        this.flavour = flavour;
+        this.url = url;
+    }
+
+    /** Connects, migrates and returns the database; any failure is a {@link StartupException} that says what to do. */
+    public static Database open(String url, String user, String password, DatabaseOptions options) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(options.poolSize());
+        config.setPoolName("dutyroom-db");
+        config.setConnectionTimeout(5_000);
+        config.setInitializationFailTimeout(10_000);
+        config.addDataSourceProperty("ApplicationName", "dutyroom-hub");
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        if (!"public".equals(options.schema())) {
+            // the schema first, public after it: extension functions (time_bucket) live in public
+            config.addDataSourceProperty("currentSchema", options.schema() + ",public");
+        }
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new StartupException("cannot connect to PostgreSQL at " + url + " as '" + user + "': "
+                    + rootMessage(e) + ". Check DUTYROOM_DB_URL, DUTYROOM_DB_USER and DUTYROOM_DB_PASSWORD.", e);
+        }
+        try {
+            StorageFlavour flavour = chooseFlavour(pool, options);
+            migrate(pool, options.schema(), flavour);
+            LOG.info("database {} ready: schema '{}', telemetry on {}", url, options.schema(), flavour == StorageFlavour.TIMESCALE ? "TimescaleDB" : "PostgreSQL partitions");
+            return new Database(pool, flavour, url);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public StorageFlavour flavour() {
+        return flavour;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    /** True when a connection can be had and answers; for the health check. */
+    public boolean isUp() {
+        try (Connection c = pool.getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private static StorageFlavour chooseFlavour(DataSource ds, DatabaseOptions options) {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet existing = s.executeQuery(
+                    "SELECT c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                            + "WHERE n.nspname = '" + options.schema() + "' AND c.relname = 'telemetry'")) {
+                if (existing.next()) {
+                    // already migrated: a partitioned table ('p') is the plain flavour, a hypertable is a plain table ('r')
+                    return "p".equals(existing.getString(1)) ? StorageFlavour.POSTGRES : StorageFlavour.TIMESCALE;
+                }
+            }
+            boolean available;
+            try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_available_extensions WHERE name = 'timescaledb'")) {
+                available = rs.next();
+            }
+            return switch (options.timescale()) {
+                case OFF -> StorageFlavour.POSTGRES;
+                case AUTO -> available ? StorageFlavour.TIMESCALE : StorageFlavour.POSTGRES;
+                case REQUIRED -> {
+                    if (!available) {
+                        throw new StartupException("db.timescale is 'required' but the timescaledb extension is not available on this server");
+                    }
+                    yield StorageFlavour.TIMESCALE;
+                }
+            };
+        } catch (SQLException e) {
+            throw new StartupException("cannot inspect the database: " + e.getMessage(), e);
+        }
+    }
+
+    private static void migrate(DataSource ds, String schema, StorageFlavour flavour) {
+        try {
+            Flyway.configure()
+                    .dataSource(ds)
+                    .schemas(schema)
+                    .createSchemas(true)
+                    .locations("classpath:db/migration/common", flavour.migrations())
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StartupException("database migration failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}

@@ -1,0 +1,34 @@
+package io.dutyroom.hub.storage;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import javax.sql.DataSource;
+
+/**
+ * Applies the configured compression and retention to the telemetry hypertable as TimescaleDB
+ * policies, replacing any earlier ones so a changed setting takes effect at the next start.
+ */
+final class TimescalePolicies implements TelemetryMaintenance {
+    private final DataSource dataSource;
+    private final Duration retention;
+    private final Duration compressAfter;
+
+    TimescalePolicies(DataSource dataSource, Duration retention, Duration compressAfter) {
+        this.dataSource = dataSource;
+        this.retention = retention;
+        this.compressAfter = compressAfter;
+    }
+
+    @Override
+    public void run(Instant now) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SELECT remove_compression_policy('telemetry', if_exists => true)");
+            s.execute("SELECT add_compression_policy('telemetry', INTERVAL '" + compressAfter.toSeconds() + " seconds')");
+            s.execute("SELECT remove_retention_policy('telemetry', if_exists => true)");
+            s.execute("SELECT add_retention_policy('telemetry', INTERVAL '" + retention.toSeconds() + " seconds')");
+        }
+    }
+}
