@@ -3,10 +3,12 @@ package io.dutyroom.hub.ingest;
 import io.dutyroom.adapters.model.RejectReason;
 import io.dutyroom.adapters.model.Rejection;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +21,8 @@ public final class IngestMetrics {
     public static final String RECEIVED = "dutyroom.ingest.messages.received";
     public static final String REJECTED = "dutyroom.ingest.rejected";
     public static final String ACCEPTED = "dutyroom.ingest.readings.accepted";
+    public static final String BACKLOG_WAITS = "dutyroom.ingest.backlog.waits";
+    public static final String BACKLOG = "dutyroom.ingest.backlog.batches";
     private static final Logger LOG = LoggerFactory.getLogger(IngestMetrics.class);
     private static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
 
@@ -26,6 +30,8 @@ public final class IngestMetrics {
     private final Map<RejectReason, Counter> rejected = new EnumMap<>(RejectReason.class);
     private final Map<String, Counter> received = new ConcurrentHashMap<>();
     private final Counter accepted;
+    private final Counter backlogWaits;
+    private final AtomicInteger backlog = new AtomicInteger();
     private final Map<RejectReason, AtomicLong> lastLogged = new ConcurrentHashMap<>();
     private final Map<RejectReason, AtomicLong> suppressed = new ConcurrentHashMap<>();
 
@@ -38,6 +44,18 @@ public final class IngestMetrics {
             suppressed.put(reason, new AtomicLong());
         }
         accepted = Counter.builder(ACCEPTED).description("Readings accepted for storage").register(registry);
+        backlogWaits = Counter.builder(BACKLOG_WAITS).description("Batches that waited because the writer queue was full (back-pressure)").register(registry);
+        Gauge.builder(BACKLOG, backlog::get).description("Batches waiting for room in the writer queue").register(registry);
+    }
+
+    /** A batch had to wait for room in the writer queue; {@code size} batches now wait. */
+    void backlogWait(int size) {
+        backlogWaits.increment();
+        backlog.set(size);
+    }
+
+    void backlogSize(int size) {
+        backlog.set(size);
     }
 
     public void received(String kind) {

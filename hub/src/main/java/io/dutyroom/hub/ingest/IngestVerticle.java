@@ -134,6 +134,7 @@ public final class IngestVerticle extends VerticleBase {
                 return;
             }
             backlog.addLast(waiting);
+            metrics.backlogWait(backlog.size());
         }
     }
 
@@ -178,6 +179,7 @@ public final class IngestVerticle extends VerticleBase {
         while (!backlog.isEmpty() && submit(backlog.peekFirst())) {
             backlog.pollFirst();
         }
+        metrics.backlogSize(backlog.size());
     }
 
     private void status(DeviceStatus status, CompletableFuture<Void> done) {
