@@ -1,0 +1,115 @@
+package io.dutyroom.hub.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dutyroom.adapters.model.DeviceId;
+import io.dutyroom.adapters.model.Quality;
+import io.dutyroom.adapters.model.Reading;
+import io.dutyroom.hub.config.DatabaseOptions;
+import io.dutyroom.hub.config.StorageOptions;
+import io.dutyroom.hub.storage.Database;
+import io.dutyroom.hub.storage.StorageFlavour;
+import io.dutyroom.hub.storage.TelemetryMaintenance;
+import io.dutyroom.hub.storage.TelemetryQueries;
+import io.dutyroom.hub.storage.TelemetryWriter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The plain-PostgreSQL telemetry path: migrations, daily partitions, retention, COPY and the queries. */
+class PostgresStorageIT {
+    private static final DeviceId PUMP = DeviceId.of("pump-1");
+    private Database database;
+
+    @BeforeEach
+    void open() {
+        TestServices.Db db = TestServices.db();
+        database = Database.open(db.url(), db.user(), db.password(),
+                new DatabaseOptions(db.url(), db.user(), db.password(), TestServices.newSchema(), 2, "127.0.0.1", 0, DatabaseOptions.Timescale.OFF));
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void dailyPartitionsCoverTheAcceptedWindowAndOldOnesAreDropped() throws Exception {
+        assertThat(database.flavour()).isEqualTo(StorageFlavour.POSTGRES);
+        StorageOptions storage = new StorageOptions(1000, 100, Duration.ofDays(30), Duration.ofDays(7), 3);
+        Instant now = Instant.parse("2026-11-23T10:00:00Z");
+
+        TelemetryMaintenance.of(database, storage, Duration.ofDays(2)).run(now.minus(Duration.ofDays(40)));
+        TelemetryMaintenance.of(database, storage, Duration.ofDays(2)).run(now);
+
+        assertThat(partitions()).containsExactly(
+                "telemetry_default", "telemetry_p20261121", "telemetry_p20261122", "telemetry_p20261123",
+                "telemetry_p20261124", "telemetry_p20261125", "telemetry_p20261126");
+    }
+
+    @Test
+    void copiedReadingsComeBackRawBucketedAndAsLatest() throws Exception {
+        TelemetryMaintenance.of(database, new StorageOptions(1000, 100, Duration.ofDays(365), Duration.ofDays(7), 3), Duration.ofDays(7)).run(Instant.now());
+        Instant base = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
+        List<Reading> readings = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            readings.add(new Reading(PUMP, "outlet_pressure", base.plus(Duration.ofMinutes(i)), i, Quality.GOOD));
+        }
+        readings.add(new Reading(PUMP, "pump1_running", base, 1.0, Quality.UNCERTAIN));
+        try (TelemetryWriter writer = new TelemetryWriter(database.dataSource(), 1000, 25, new SimpleMeterRegistry())) {
+            writer.offer(readings).get(20, TimeUnit.SECONDS);
+        }
+        TelemetryQueries queries = new TelemetryQueries(database.dataSource());
+
+        List<Reading> raw = queries.raw(PUMP, Optional.of("outlet_pressure"), base, base.plus(Duration.ofMinutes(10)), 5);
+        assertThat(raw).extracting(Reading::value).containsExactly(9.0, 8.0, 7.0, 6.0, 5.0);
+
+        var buckets = queries.buckets(PUMP, Optional.of("outlet_pressure"), base, base.plus(Duration.ofHours(1)), Duration.ofMinutes(30));
+        assertThat(buckets).hasSize(2);
+        assertThat(buckets.get(0).start()).isEqualTo(base);
+        assertThat(buckets.get(0).min()).isEqualTo(0.0);
+        assertThat(buckets.get(0).max()).isEqualTo(29.0);
+        assertThat(buckets.get(0).avg()).isEqualTo(14.5);
+        assertThat(buckets.get(1).count()).isEqualTo(30);
+
+        assertThat(queries.latestSince(base.minus(Duration.ofDays(1))))
+                .containsExactlyInAnyOrder(
+                        new Reading(PUMP, "outlet_pressure", base.plus(Duration.ofMinutes(59)), 59.0, Quality.GOOD),
+                        new Reading(PUMP, "pump1_running", base, 1.0, Quality.UNCERTAIN));
+    }
+
+    @Test
+    void theTimelineIsAppendOnlyInTheDatabaseItself() throws Exception {
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO timeline_event (ts, kind, severity) VALUES (now(), 'device.online', 'info')");
+            assertThatThrownBy(() -> s.execute("DELETE FROM timeline_event"))
+                    .hasMessageContaining("timeline_event is append-only");
+            assertThatThrownBy(() -> s.execute("UPDATE timeline_event SET kind = 'x'"))
+                    .hasMessageContaining("append-only");
+        }
+    }
+
+    private List<String> partitions() throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+                     + " WHERE i.inhparent = 'telemetry'::regclass ORDER BY c.relname")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+}
