@@ -58,7 +58,7 @@ public final class MqttAdapter implements AutoCloseable {
         } catch (MqttException e) {
             throw new IllegalArgumentException("MQTT broker URL '" + options.serverUri() + "' is not usable: " + e.getMessage(), e);
         }
-        this.acks = new AckSequencer(this::acknowledge);
+        this.acks = new AckSequencer(this::acknowledge, options.receiveMaximum());
         client.setManualAcks(true);
         client.setCallback(new Callback());
     }
@@ -96,7 +96,7 @@ public final class MqttAdapter implements AutoCloseable {
         return connected.get();
     }
 
-    /** QoS 1 messages received but not yet acknowledged. */
+    /** Messages received and not yet finished (durable or refused). */
     public int unacknowledged() {
         return acks.pending();
     }
@@ -187,16 +187,12 @@ public final class MqttAdapter implements AutoCloseable {
             Inbound item = decode(topic, message.getPayload());
             if (item != null) {
                 acknowledge = false;
-                sink.accept(item).whenComplete((v, err) -> {
-                    if (slot != null) {
-                        acks.complete(slot, err == null);
-                    }
-                });
+                sink.accept(item).whenComplete((v, err) -> acks.complete(slot, err == null));
             }
         } catch (RuntimeException e) {
             LOG.error("[mqtt {}] message on {} could not be handled", options.serverUri(), topic, e);
         } finally {
-            if (acknowledge && slot != null) {
+            if (acknowledge) {
                 acks.complete(slot, true); // refused input is never going to succeed: do not have it redelivered
             }
         }
@@ -233,9 +229,10 @@ public final class MqttAdapter implements AutoCloseable {
 
     private final class Callback implements MqttCallback {
         @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            // Paho's thread: register for in-order acking, then hand over. Nothing else here.
-            AckSequencer.Slot slot = message.getQos() > 0 ? acks.register(message.getId(), message.getQos()) : null;
+        public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
+            // Paho's thread: take a place in the window (waiting here, when it is full, is the
+            // back-pressure: Paho stops reading the socket), then hand over. Nothing else here.
+            AckSequencer.Slot slot = acks.register(message.getId(), message.getQos());
             dispatcher.execute(() -> handle(topic, message, slot));
         }
 

@@ -12,8 +12,9 @@ import java.util.Objects;
  * @param password       empty for none
  * @param topicRoot      the contract's root, {@code dutyroom/v1} by default
  * @param sharedGroup    when set, subscribe as {@code $share/<group>/...} so several hubs split the load
- * @param receiveMaximum QoS 1 messages the broker may have in flight to us unacknowledged; this is the
- *                       back-pressure bound: a slow writer holds acks and the broker holds the rest
+ * @param receiveMaximum the most messages the adapter holds unfinished; announced to the broker as the
+ *                       MQTT 5 receive maximum and enforced by the adapter itself (not every broker
+ *                       honours it): a slow writer holds acknowledgements and the broker the rest
  * @param sessionExpiry  how long the broker keeps our session (and queues for us) while we are away
  * @param keepAlive      MQTT keep-alive
  */

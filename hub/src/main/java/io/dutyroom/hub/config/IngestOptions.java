@@ -7,9 +7,8 @@ import java.time.Duration;
  * What the hub accepts and how it judges devices.
  *
  * @param offlineAfter a registered device silent this long is marked offline
- * @param backlog      batches ingest holds while the writer is full; beyond it input is refused
  */
-public record IngestOptions(PayloadLimits limits, Duration offlineAfter, int backlog) {
+public record IngestOptions(PayloadLimits limits, Duration offlineAfter) {
 
     static IngestOptions from(ConfigSource source) {
         PayloadLimits defaults = PayloadLimits.DEFAULTS;
@@ -19,7 +18,6 @@ public record IngestOptions(PayloadLimits limits, Duration offlineAfter, int bac
                         source.integer("ingest.maxValuesPerMessage", defaults.maxValuesPerMessage(), 1, 100_000),
                         source.duration("ingest.maxAge", defaults.maxAge(), Duration.ofMinutes(1)),
                         source.duration("ingest.maxFutureSkew", defaults.maxFutureSkew(), Duration.ZERO)),
-                source.duration("ingest.offlineAfter", Duration.ofMinutes(10), Duration.ofSeconds(1)),
-                source.integer("ingest.backlog", 10_000, 1, 1_000_000));
+                source.duration("ingest.offlineAfter", Duration.ofMinutes(10), Duration.ofSeconds(1)));
     }
 }

@@ -33,9 +33,10 @@ import java.util.concurrent.CompletableFuture;
  * hands readings to the writer, and when they are durable updates device state and releases the
  * adapter's acknowledgement. Device connectivity changes go onto the timeline.
  *
- * <p>Runs on one event-loop context. When the writer's queue is full, batches wait in a bounded
- * backlog and are fed to the writer as it drains; beyond the backlog, input is refused (counted as
- * {@code overloaded}) and, being unacknowledged, delivered again by the broker later.
+ * <p>Runs on one event-loop context. When the writer's queue is full, batches wait in a backlog and
+ * are fed to the writer as it drains. The backlog is as large as the adapters' window of unfinished
+ * messages, so it cannot overflow; if it ever did, input would be refused (counted as
+ * {@code overloaded}) and, being unacknowledged, delivered again by the broker.
  */
 public final class IngestVerticle extends VerticleBase {
     public static final String ADDRESS = "telemetry.batch";
@@ -47,7 +48,7 @@ public final class IngestVerticle extends VerticleBase {
     private final IngestMetrics metrics;
     private final Clock clock;
     private final Duration offlineAfter;
-    private final int backlogLimit;
+    private final int backlogLimit;  // = the MQTT adapter's window of unfinished messages
     private final ArrayDeque<Waiting> backlog = new ArrayDeque<>();
     private MessageConsumer<Envelope> consumer;
     private long silenceTimer = -1;

@@ -151,7 +151,7 @@ public final class Hub implements AutoCloseable {
 
         IngestMetrics ingestMetrics = new IngestMetrics(metrics);
         IngestVerticle ingest = new IngestVerticle(estate, state, writer, timeline, ingestMetrics, clock,
-                config.ingest().offlineAfter(), config.ingest().backlog());
+                config.ingest().offlineAfter(), config.mqtt().receiveMaximum());
         String ingestId = await(vertx.deployVerticle(ingest), "starting ingest");
         stopIngest = () -> await(vertx.undeploy(ingestId), "stopping ingest");
 

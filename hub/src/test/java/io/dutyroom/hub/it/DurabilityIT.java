@@ -38,6 +38,25 @@ class DurabilityIT {
     }
 
     @Test
+    void theHubHoldsNoMoreThanItsWindowWhateverTheBrokerSends() {
+        // GIVEN a window of 5 unfinished messages and a writer queue of 10 readings: brokers do not all
+        // honour the receive maximum, so the adapter's own window must hold the line
+        try (HubFixture hub = new HubFixture().with("DUTYROOM_MQTT_RECEIVE_MAXIMUM", "5")
+                .with("DUTYROOM_STORAGE_QUEUE_CAPACITY", "10").start();
+             Publisher device = new Publisher(TestServices.mqttUrl(), hub.publisherId())) {
+            for (int m = 0; m < 1000; m++) {
+                device.publish(hub.topic("estate-a", "unlisted-window", "telemetry"), "{\"values\": {\"a\": " + m + ", \"b\": 1}}");
+            }
+
+            // THEN nothing is refused as overload and everything is stored
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(hub.count("SELECT count(*) FROM telemetry WHERE device_id = 'unlisted-window'")).isEqualTo(2000));
+            assertThat(hub.metric("dutyroom_ingest_rejected_total{reason=\"overloaded\"}")).isZero();
+            assertThat(hub.metric("dutyroom_mqtt_unacknowledged")).isLessThanOrEqualTo(5);
+        }
+    }
+
+    @Test
     void aDatabaseOutageLosesNothingAndTheWriterRecovers() throws Exception {
         TestServices.Db db = TestServices.db();
         URI target = URI.create(db.url().substring("jdbc:".length()));

@@ -1,14 +1,21 @@
 package io.dutyroom.adapters.mqtt.internal;
 
 import java.util.ArrayDeque;
+import java.util.concurrent.Semaphore;
 
 /**
- * Sends QoS 1/2 acknowledgements in the order the messages arrived, as MQTT 5 §4.6 requires, even
- * though messages become durable (or are rejected) in a different order. A message that will not be
- * acknowledged (the hub could not take it) is passed over; the broker redelivers it after reconnect.
+ * The window of messages received but not yet finished, and their acknowledgements.
  *
- * <p>Slots of an earlier connection are dropped on {@link #reset()}: their packet ids mean nothing to
- * the new connection.
+ * <p>Acknowledgements of QoS 1/2 messages are sent in the order the messages arrived, as MQTT 5
+ * §4.6 requires, even though messages become durable (or are rejected) in a different order. A
+ * message that will not be acknowledged (the hub could not take it) is passed over; the broker
+ * redelivers it after reconnect.
+ *
+ * <p>The window is bounded: {@link #register} waits while {@code window} messages are unfinished.
+ * Brokers do not all honour the receive maximum the client announces, so the bound is enforced
+ * here: while Paho's callback thread waits, Paho stops reading the socket and TCP pushes back to
+ * the broker, which keeps the messages. Slots of a lost connection are dropped on {@link #reset()}
+ * and their room given back: their packet ids mean nothing to the next connection.
  */
 public final class AckSequencer {
 
@@ -25,6 +32,7 @@ public final class AckSequencer {
         private final long generation;
         private boolean done;
         private boolean acknowledge;
+        private boolean released;
 
         private Slot(int messageId, int qos, long generation) {
             this.messageId = messageId;
@@ -35,20 +43,27 @@ public final class AckSequencer {
 
     private final ArrayDeque<Slot> slots = new ArrayDeque<>();
     private final Acknowledger acknowledger;
+    private final Semaphore room;
     private long generation;
 
-    public AckSequencer(Acknowledger acknowledger) {
+    public AckSequencer(Acknowledger acknowledger, int window) {
         this.acknowledger = acknowledger;
+        this.room = new Semaphore(window);
     }
 
-    public synchronized Slot register(int messageId, int qos) {
-        Slot slot = new Slot(messageId, qos, generation);
-        slots.addLast(slot);
-        return slot;
+    /** Takes a place in the window for an arrived message, waiting while the window is full. */
+    public Slot register(int messageId, int qos) throws InterruptedException {
+        room.acquire();
+        synchronized (this) {
+            Slot slot = new Slot(messageId, qos, generation);
+            slots.addLast(slot);
+            return slot;
+        }
     }
 
-    /** Records the outcome and sends every acknowledgement that is now due, in arrival order. */
+    /** Records the outcome, gives back its room and sends every acknowledgement now due, in arrival order. */
     public synchronized void complete(Slot slot, boolean acknowledge) {
+        release(slot);
         if (slot.generation != generation) {
             return;
         }
@@ -56,19 +71,28 @@ public final class AckSequencer {
         slot.acknowledge = acknowledge;
         while (!slots.isEmpty() && slots.peekFirst().done) {
             Slot head = slots.pollFirst();
-            if (head.acknowledge) {
+            if (head.acknowledge && head.qos > 0) {
                 acknowledger.acknowledge(head.messageId, head.qos);
             }
         }
     }
 
-    /** The connection was lost: forget every pending slot. */
+    /** The connection was lost: forget every pending slot and give back its room. */
     public synchronized void reset() {
+        slots.forEach(this::release);
         slots.clear();
         generation++;
     }
 
+    /** Messages received and not yet finished. */
     public synchronized int pending() {
         return slots.size();
+    }
+
+    private void release(Slot slot) {
+        if (!slot.released) {
+            slot.released = true;
+            room.release();
+        }
     }
 }

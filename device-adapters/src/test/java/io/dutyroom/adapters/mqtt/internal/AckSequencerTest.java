@@ -1,32 +1,76 @@
 package io.dutyroom.adapters.mqtt.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 class AckSequencerTest {
     private final List<Integer> sent = new ArrayList<>();
-    private final AckSequencer acks = new AckSequencer((id, qos) -> sent.add(id));
+    private final AckSequencer acks = new AckSequencer((id, qos) -> sent.add(id), 2);
 
     @Test
-    void acknowledgesInArrivalOrderWhateverOrderMessagesComplete() {
+    void theWindowIsBoundedAndRoomComesBackAsMessagesFinish() throws Exception {
         var first = acks.register(1, 1);
-        var second = acks.register(2, 1);
-        var third = acks.register(3, 1);
-
-        acks.complete(third, true);
-        acks.complete(second, true);
-        assertThat(sent).isEmpty();
+        acks.register(2, 0);
+        var third = CompletableFuture.supplyAsync(() -> {
+            try {
+                return acks.register(3, 1);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThatThrownBy(() -> third.get(200, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
 
         acks.complete(first, true);
-        assertThat(sent).containsExactly(1, 2, 3);
-        assertThat(acks.pending()).isZero();
+
+        assertThat(third.get(5, TimeUnit.SECONDS)).isNotNull();
+        assertThat(acks.pending()).isEqualTo(2);
     }
 
     @Test
-    void aMessageTheHubCouldNotTakeIsPassedOverUnacknowledged() {
+    void aResetGivesBackTheRoomOfEveryPendingSlot() throws Exception {
+        var old = acks.register(1, 1);
+        acks.register(2, 1);
+        acks.reset();
+
+        acks.register(1, 1);
+        acks.register(2, 1);
+        acks.complete(old, true); // late completion of the lost connection: no ack, no extra room
+        assertThat(sent).isEmpty();
+        assertThat(acks.pending()).isEqualTo(2);
+    }
+
+    @Test
+    void qosZeroMessagesTakeRoomButAreNeverAcknowledged() throws Exception {
+        var zero = acks.register(0, 0);
+        acks.complete(zero, true);
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void acknowledgesInArrivalOrderWhateverOrderMessagesComplete() throws Exception {
+        AckSequencer wide = new AckSequencer((id, qos) -> sent.add(id), 3);
+        var first = wide.register(1, 1);
+        var second = wide.register(2, 1);
+        var third = wide.register(3, 1);
+
+        wide.complete(third, true);
+        wide.complete(second, true);
+        assertThat(sent).isEmpty();
+
+        wide.complete(first, true);
+        assertThat(sent).containsExactly(1, 2, 3);
+        assertThat(wide.pending()).isZero();
+    }
+
+    @Test
+    void aMessageTheHubCouldNotTakeIsPassedOverUnacknowledged() throws Exception {
         var first = acks.register(1, 1);
         var second = acks.register(2, 1);
 
@@ -37,7 +81,7 @@ class AckSequencerTest {
     }
 
     @Test
-    void slotsOfALostConnectionAreForgotten() {
+    void slotsOfALostConnectionAreForgotten() throws Exception {
         var old = acks.register(1, 1);
         acks.reset();
         var fresh = acks.register(1, 1);
