@@ -37,8 +37,8 @@ hub=$!
 trap 'kill $hub $mosq 2>/dev/null; wait $hub 2>/dev/null; psql_q "DROP SCHEMA $schema CASCADE" >/dev/null; rm -rf "$workdir"' EXIT
 for _ in $(seq 60); do curl -sf "localhost:$port/health" >/dev/null && break; sleep 1; done
 
-echo "| offered msg/s | sent | broker-acked | stored | drain s | stored/s | hub CPU % | broker CPU % | heap MiB |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| offered msg/s | sent | broker-acked | stored | drain s | stored/s | hub CPU % | broker CPU % | heap MiB | RSS MiB |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 stored_before=0
 for rate in "${rates[@]}"; do
   h0=$(cpu $hub); m0=$(cpu "$mosq"); t0=$(date +%s.%N)
@@ -48,9 +48,10 @@ for rate in "${rates[@]}"; do
   target=$((stored_before + sent)); stored=0
   for _ in $(seq 300); do stored=$(psql_q "SELECT count(*) FROM $schema.telemetry"); [ "$stored" -ge "$target" ] && break; sleep 0.2; done
   t2=$(date +%s.%N); h1=$(cpu $hub); m1=$(cpu "$mosq")
-  heap=$(curl -s "localhost:$port/metrics" | awk '/^jvm_memory_used_bytes\{area="heap"/ {s+=$2} END {printf "%.0f", s/1048576}')
+  heap=$(curl -s "localhost:$port/metrics" | awk '/^jvm_memory_used_bytes\{area="heap"/ {s+=$NF} END {printf "%.0f", s/1048576}')
+  rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$hub/status")
   step=$((stored - stored_before))
-  awk -v r="$rate" -v s="$sent" -v a="$acked" -v st="$step" -v t0="$t0" -v t1="$t1" -v t2="$t2" -v h="$(echo "$h1 - $h0" | bc)" -v m="$(echo "$m1 - $m0" | bc)" -v heap="$heap" \
-    'BEGIN { printf "| %d | %d | %d | %d | %.1f | %.0f | %.0f | %.0f | %s |\n", r, s, a, st, t2-t1, st/(t2-t0), 100*h/(t2-t0), 100*m/(t2-t0), heap }'
+  awk -v r="$rate" -v s="$sent" -v a="$acked" -v st="$step" -v t0="$t0" -v t1="$t1" -v t2="$t2" -v h="$(echo "$h1 - $h0" | bc)" -v m="$(echo "$m1 - $m0" | bc)" -v heap="$heap" -v rss="$rss" \
+    'BEGIN { printf "| %d | %d | %d | %d | %.1f | %.0f | %.0f | %.0f | %s | %s |\n", r, s, a, st, t2-t1, st/(t2-t0), 100*h/(t2-t0), 100*m/(t2-t0), heap, rss }'
   stored_before=$stored
 done

@@ -16,20 +16,20 @@ public final class Durations {
     public static Optional<Duration> parse(String text) {
         String t = text.trim();
         Matcher m = SHORT.matcher(t);
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            return Optional.of(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            });
-        }
         try {
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                return Optional.of(switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofDays(n);
+                });
+            }
             return Optional.of(Duration.parse(t));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
+        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
+            return Optional.empty(); // not a duration, or one too long to represent
         }
     }
 }

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,8 +27,13 @@ final class TimelineRoutes {
         Params params = new Params(ctx, Set.of("site", "device", "kind", "from", "to", "limit", "cursor"));
         Optional<TimelineQuery.Cursor> cursor = params.string("cursor").map(text -> TimelineQuery.Cursor.decode(text)
                 .orElseThrow(() -> ApiException.badParameter("cursor", "is not a cursor this API gave out")));
+        Optional<Instant> from = params.instant("from");
+        Optional<Instant> to = params.instant("to");
+        if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
+            throw ApiException.badParameter("from", "must be before 'to' (" + to.get() + ")");
+        }
         TimelineQuery query = new TimelineQuery(params.string("site"), params.string("device"), params.string("kind"),
-                params.instant("from"), params.instant("to"), cursor, params.integer("limit", 50, 1, 500));
+                from, to, cursor, params.integer("limit", 50, 1, 500));
         timeline.page(query).onSuccess(page -> {
             JsonArray events = new JsonArray();
             page.events().stream().map(TimelineEvent::toJson).forEach(events::add);

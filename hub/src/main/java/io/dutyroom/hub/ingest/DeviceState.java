@@ -92,7 +92,7 @@ public final class DeviceState {
         return d != null ? Optional.of(d) : Optional.ofNullable(unregistered.get(id));
     }
 
-    /** Registered devices in registry order, then unregistered ones. */
+    /** Registered devices by id, then unregistered ones by id. */
     public List<Device> all() {
         List<Device> all = new ArrayList<>(devices.values());
         all.sort((a, b) -> a.id.compareTo(b.id));
@@ -108,7 +108,7 @@ public final class DeviceState {
 
     /** Notes an unregistered device; true the first time it is seen (within the tracking bound). */
     boolean noteUnregistered(SiteId site, DeviceId id) {
-        if (unregistered.containsKey(id) || unregistered.size() >= MAX_UNREGISTERED) {
+        if (devices.containsKey(id) || unregistered.containsKey(id) || unregistered.size() >= MAX_UNREGISTERED) {
             return false;
         }
         return unregistered.putIfAbsent(id, new Device(id, site, Optional.empty())) == null;

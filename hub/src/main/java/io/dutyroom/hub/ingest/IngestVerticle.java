@@ -3,6 +3,7 @@ package io.dutyroom.hub.ingest;
 import io.dutyroom.adapters.model.DeviceEvent;
 import io.dutyroom.adapters.model.DeviceId;
 import io.dutyroom.adapters.model.DeviceStatus;
+import io.dutyroom.adapters.model.Inbound;
 import io.dutyroom.adapters.model.Quality;
 import io.dutyroom.adapters.model.Reading;
 import io.dutyroom.adapters.model.ReadingBatch;
@@ -101,26 +102,19 @@ public final class IngestVerticle extends VerticleBase {
 
     private void readings(ReadingBatch batch, Envelope envelope) {
         metrics.received("telemetry");
+        if (wrongSite(batch, envelope.done())) {
+            return;
+        }
         Optional<RegisteredDevice> device = registry.device(batch.device());
         List<Reading> accepted;
         if (device.isPresent()) {
-            if (!device.get().site().equals(batch.site())) {
-                metrics.rejected(new Rejection(RejectReason.SITE_MISMATCH, batch.site() + "/" + batch.device(),
-                        "device " + batch.device() + " is registered at site " + device.get().site() + ", not " + batch.site()));
-                envelope.done().complete(null);
-                return;
-            }
             accepted = knownPoints(batch, device.get());
         } else {
             accepted = new ArrayList<>(batch.size());
             for (Reading r : batch.readings()) {
                 accepted.add(r.withQuality(Quality.UNREGISTERED));
             }
-            if (state.noteUnregistered(batch.site(), batch.device())) {
-                timeline.append(TimelineEvent.of(clock.instant(), EventKind.DEVICE_UNREGISTERED_SEEN, batch.site().value(),
-                        batch.device().value(), Severity.WARNING,
-                        new JsonObject().put("points", batch.readings().stream().map(Reading::point).distinct().toList())));
-            }
+            noteUnregistered(batch, new JsonObject().put("points", batch.readings().stream().map(Reading::point).distinct().toList()));
         }
         if (accepted.isEmpty()) {
             envelope.done().complete(null);
@@ -183,11 +177,32 @@ public final class IngestVerticle extends VerticleBase {
         metrics.backlogSize(backlog.size());
     }
 
+    /** A registered device speaking under another site's topics is refused: its events would land on the wrong site. */
+    private boolean wrongSite(Inbound item, CompletableFuture<Void> done) {
+        Optional<RegisteredDevice> device = registry.device(item.device());
+        if (device.isEmpty() || device.get().site().equals(item.site())) {
+            return false;
+        }
+        metrics.rejected(new Rejection(RejectReason.SITE_MISMATCH, item.site() + "/" + item.device(),
+                "device " + item.device() + " is registered at site " + device.get().site() + ", not " + item.site()));
+        done.complete(null);
+        return true;
+    }
+
+    /** The first time an unregistered device is heard from, the timeline says so. */
+    private void noteUnregistered(Inbound item, JsonObject detail) {
+        if (registry.device(item.device()).isEmpty() && state.noteUnregistered(item.site(), item.device())) {
+            timeline.append(TimelineEvent.of(clock.instant(), EventKind.DEVICE_UNREGISTERED_SEEN, item.site().value(),
+                    item.device().value(), Severity.WARNING, detail));
+        }
+    }
+
     private void status(DeviceStatus status, CompletableFuture<Void> done) {
         metrics.received("status");
-        if (registry.device(status.device()).isEmpty()) {
-            state.noteUnregistered(status.site(), status.device());
+        if (wrongSite(status, done)) {
+            return;
         }
+        noteUnregistered(status, new JsonObject().put("status", status.online() ? "online" : "offline"));
         var next = status.online() ? DeviceState.Connectivity.ONLINE : DeviceState.Connectivity.OFFLINE;
         connectivity(status.site().value(), status.device().value(), next, status.ts(), "status")
                 .onComplete(r -> complete(done, r.cause()));
@@ -195,6 +210,10 @@ public final class IngestVerticle extends VerticleBase {
 
     private void event(DeviceEvent event, CompletableFuture<Void> done) {
         metrics.received("event");
+        if (wrongSite(event, done)) {
+            return;
+        }
+        noteUnregistered(event, new JsonObject().put("event", event.type()));
         timeline.append(TimelineEvent.of(event.ts(), EventKind.DEVICE_EVENT, event.site().value(), event.device().value(),
                         Severity.INFO, new JsonObject().put("type", event.type()).put("data", new JsonObject(event.dataJson()))))
                 .onComplete(r -> complete(done, r.cause()));

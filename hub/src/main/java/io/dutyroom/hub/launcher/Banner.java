@@ -20,7 +20,7 @@ final class Banner {
                   Live feed    %s/api/v1/timeline/live
                   Dashboard    %s/
                   Metrics      %s/metrics    Health %s/health
-                  Estate       %d sites, %d devices
+                  Estate       sites: %d, devices: %d
                   Data         %s
                 Stop with Ctrl+C.
                 """,

@@ -55,6 +55,7 @@ import org.slf4j.LoggerFactory;
 public final class Hub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration MAINTENANCE_EVERY = Duration.ofHours(1);
 
     private final Deque<AutoCloseable> parts = new ArrayDeque<>();
     private String brokerUrl;
@@ -117,8 +118,9 @@ public final class Hub implements AutoCloseable {
         Database database = Database.open(databaseUrl, user, config.db().password(), config.db());
         parts.push(database);
         flavour = database.flavour();
+        TelemetryMaintenance maintenance = TelemetryMaintenance.of(database, config.storage(), config.ingest().limits().maxAge());
         try {
-            TelemetryMaintenance.of(database, config.storage(), config.ingest().limits().maxAge()).run(clock.instant());
+            maintenance.run(clock.instant());
         } catch (SQLException e) {
             throw new StartupException("telemetry table maintenance failed: " + e.getMessage(), e);
         }
@@ -136,6 +138,12 @@ public final class Hub implements AutoCloseable {
         parts.push(() -> await(vertx.close(), "stopping Vert.x"));
         WorkerExecutor dbWorkers = vertx.createSharedWorkerExecutor("dutyroom-db", config.db().poolSize());
         parts.push(dbWorkers::close);
+        // Partitions ahead and retention are kept hourly, not only at start: a hub runs for months.
+        long maintenanceTimer = vertx.setPeriodic(MAINTENANCE_EVERY.toMillis(), id -> dbWorkers.executeBlocking(() -> {
+            maintenance.run(clock.instant());
+            return null;
+        }, false).onFailure(e -> LOG.warn("telemetry table maintenance failed, will retry in {}: {}", MAINTENANCE_EVERY, e.getMessage())));
+        parts.push(() -> vertx.cancelTimer(maintenanceTimer));
 
         Timeline timeline = new Timeline(vertx, dbWorkers, database.dataSource());
         TelemetryQueries queries = new TelemetryQueries(database.dataSource());

@@ -100,7 +100,12 @@ public final class Database implements AutoCloseable {
                             + "WHERE n.nspname = '" + options.schema() + "' AND c.relname = 'telemetry'")) {
                 if (existing.next()) {
                     // already migrated: a partitioned table ('p') is the plain flavour, a hypertable is a plain table ('r')
-                    return "p".equals(existing.getString(1)) ? StorageFlavour.POSTGRES : StorageFlavour.TIMESCALE;
+                    StorageFlavour found = "p".equals(existing.getString(1)) ? StorageFlavour.POSTGRES : StorageFlavour.TIMESCALE;
+                    if (found == StorageFlavour.POSTGRES && options.timescale() == DatabaseOptions.Timescale.REQUIRED) {
+                        throw new StartupException("db.timescale is 'required' but schema '" + options.schema()
+                                + "' already holds telemetry as plain PostgreSQL partitions; use a new schema for TimescaleDB");
+                    }
+                    return found;
                 }
             }
             boolean available;
