@@ -6,9 +6,11 @@ import com.zaxxer.hikari.pool.HikariPool;
 import io.dutyroom.hub.config.DatabaseOptions;
 import io.dutyroom.hub.embedded.StartupException;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -35,6 +37,7 @@ public final class Database implements AutoCloseable {
 
     /** Connects, migrates and returns the database; any failure is a {@link StartupException} that says what to do. */
     public static Database open(String url, String user, String password, DatabaseOptions options) {
+        StorageFlavour flavour = migrate(url, user, password, options);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(user);
@@ -49,22 +52,38 @@ public final class Database implements AutoCloseable {
             // the schema first, public after it: extension functions (time_bucket) live in public
             config.addDataSourceProperty("currentSchema", options.schema() + ",public");
         }
-        HikariDataSource pool;
         try {
-            pool = new HikariDataSource(config);
-        } catch (HikariPool.PoolInitializationException e) {
-            throw new StartupException("cannot connect to PostgreSQL at " + url + " as '" + user + "': "
-                    + rootMessage(e) + ". Check DUTYROOM_DB_URL, DUTYROOM_DB_USER and DUTYROOM_DB_PASSWORD.", e);
-        }
-        try {
-            StorageFlavour flavour = chooseFlavour(pool, options);
-            migrate(pool, options.schema(), flavour);
-            LOG.info("database {} ready: schema '{}', telemetry on {}", url, options.schema(), flavour == StorageFlavour.TIMESCALE ? "TimescaleDB" : "PostgreSQL partitions");
+            HikariDataSource pool = new HikariDataSource(config);
+            LOG.info("database {} ready: schema '{}', telemetry on {}", url, options.schema(),
+                    flavour == StorageFlavour.TIMESCALE ? "TimescaleDB" : "PostgreSQL partitions");
             return new Database(pool, flavour, url);
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
+        } catch (HikariPool.PoolInitializationException e) {
+            throw cannotConnect(url, user, e);
         }
+    }
+
+    /**
+     * Chooses the flavour and migrates on one dedicated connection, before the pool opens: the
+     * schema is in place before anything else touches it.
+     */
+    private static StorageFlavour migrate(String url, String user, String password, DatabaseOptions options) {
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        props.setProperty("password", password);
+        props.setProperty("ApplicationName", "dutyroom-hub-migration");
+        props.setProperty("connectTimeout", "10");
+        try (Connection c = DriverManager.getConnection(url, props)) {
+            StorageFlavour flavour = chooseFlavour(c, options);
+            migrate(new SingleConnectionDataSource(c), options.schema(), flavour);
+            return flavour;
+        } catch (SQLException e) {
+            throw cannotConnect(url, user, e);
+        }
+    }
+
+    private static StartupException cannotConnect(String url, String user, Exception e) {
+        return new StartupException("cannot connect to PostgreSQL at " + url + " as '" + user + "': "
+                + rootMessage(e) + ". Check DUTYROOM_DB_URL, DUTYROOM_DB_USER and DUTYROOM_DB_PASSWORD.", e);
     }
 
     public DataSource dataSource() {
@@ -93,8 +112,8 @@ public final class Database implements AutoCloseable {
         pool.close();
     }
 
-    private static StorageFlavour chooseFlavour(DataSource ds, DatabaseOptions options) {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+    private static StorageFlavour chooseFlavour(Connection c, DatabaseOptions options) {
+        try (Statement s = c.createStatement()) {
             try (ResultSet existing = s.executeQuery(
                     "SELECT c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
                             + "WHERE n.nspname = '" + options.schema() + "' AND c.relname = 'telemetry'")) {

@@ -26,9 +26,14 @@ final class TimescalePolicies implements TelemetryMaintenance {
     public void run(Instant now) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("SELECT remove_compression_policy('telemetry', if_exists => true)");
-            s.execute("SELECT add_compression_policy('telemetry', INTERVAL '" + compressAfter.toSeconds() + " seconds')");
+            s.execute("SELECT add_compression_policy('telemetry', INTERVAL '" + interval(compressAfter) + "')");
             s.execute("SELECT remove_retention_policy('telemetry', if_exists => true)");
-            s.execute("SELECT add_retention_policy('telemetry', INTERVAL '" + retention.toSeconds() + " seconds')");
+            s.execute("SELECT add_retention_policy('telemetry', INTERVAL '" + interval(retention) + "')");
         }
+    }
+
+    /** Whole days read as days in TimescaleDB's job list; anything else as seconds. */
+    static String interval(Duration d) {
+        return d.toSeconds() % 86_400 == 0 ? d.toDays() + " days" : d.toSeconds() + " seconds";
     }
 }
