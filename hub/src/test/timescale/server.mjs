@@ -67,6 +67,30 @@ async function applySettings(params, fullReset) {
 const clients = new Map();                       // handler id -> socket
 const pending = [];
 let owner = null, busy = false;
+// COPY ... FROM STDIN traps the WASM backend ("unreachable") and kills the whole DB:
+// answer it with an error instead of forwarding it.
+const COPY_IN = /\bcopy\b[\s\S]*\bfrom\s+stdin\b/i;
+const skipToSync = new Set();
+let txStatus = 'I';
+const ready = () => Buffer.from([0x5a, 0, 0, 0, 5, txStatus.charCodeAt(0)]);
+function errorMsg(code, text) {
+  const f = (t, s) => Buffer.from(t + s + '\0');
+  const body = Buffer.concat([f('S', 'ERROR'), f('V', 'ERROR'), f('C', code), f('M', text), Buffer.from([0])]);
+  const hdr = Buffer.alloc(5); hdr.write('E'); hdr.writeInt32BE(body.length + 4, 1);
+  return Buffer.concat([hdr, body]);
+}
+function guard(it) {                             // returns a canned reply, or null to forward
+  const b = Buffer.from(it.msg), t = String.fromCharCode(b[0]);
+  if (skipToSync.has(it.id)) {                   // after a refused Parse: ignore until Sync
+    if (t !== 'S') return new Uint8Array(0);
+    skipToSync.delete(it.id); return new Uint8Array(ready());
+  }
+  const sql = t === 'Q' ? cstr(b, 5)[0] : t === 'P' ? cstr(b, cstr(b, 5)[1])[0] : '';
+  if (!COPY_IN.test(sql)) return null;
+  const err = errorMsg('0A000', 'COPY FROM STDIN is not supported by this PGlite server (it would crash the WASM backend); use (batched) INSERTs');
+  if (t === 'P') { skipToSync.add(it.id); return new Uint8Array(err); }
+  return new Uint8Array(Buffer.concat([err, ready()]));
+}
 async function run(it) {
   if (it.cleanup) {                              // owner vanished mid-transaction
     await db.execProtocolRaw(SYNC);
@@ -79,7 +103,7 @@ async function run(it) {
     await applySettings(startupParams(it.msg), clients.size <= 1);
     return reply;
   }
-  return db.execProtocolRaw(renameNames(it.id, it.msg));
+  return guard(it) ?? db.execProtocolRaw(renameNames(it.id, it.msg));
 }
 async function kick() {
   if (busy) return; busy = true;
@@ -91,10 +115,15 @@ async function kick() {
       owner = it.id;
       try {
         const r = (await run(it)).slice();     // copy: PGlite reuses its output buffer
-        if (!it.cleanup && lastReadyStatus(r) === 'I') owner = null;
+        const st = lastReadyStatus(r);
+        if (st) txStatus = st;
+        if (!it.cleanup && st === 'I') owner = null;
         log(`#${it.id} ${it.cleanup ? 'cleanup' : String.fromCharCode(it.msg[0])} -> ${r.length}B ${lastReadyStatus(r)} owner=${owner} pending=${pending.map((p) => p.id)}`);
         it.resolve(r);
-      } catch (e) { owner = null; it.reject(e); }
+      } catch (e) {                            // WASM trap: the backend is gone for good
+        console.error('[server] FATAL: PGlite backend crashed:', e?.message ?? e);
+        process.exit(70);
+      }
     }
   } finally { busy = false; }
 }

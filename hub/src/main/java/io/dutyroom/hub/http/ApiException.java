@@ -26,6 +26,10 @@ public final class ApiException extends RuntimeException {
         return new ApiException(404, "not_found", message, null);
     }
 
+    public static ApiException methodNotAllowed(String message) {
+        return new ApiException(405, "method_not_allowed", message, null);
+    }
+
     public static ApiException unavailable(String message) {
         return new ApiException(503, "unavailable", message, null);
     }

@@ -7,12 +7,15 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +63,10 @@ public final class HttpApiVerticle extends VerticleBase {
         new LiveFeed(vertx, metrics).mount(router);
         new TimelineRoutes(timeline).mount(router);
         router.route("/api/*").handler(ctx -> {
-            throw ApiException.notFound("no such endpoint: " + ctx.request().method() + " " + ctx.request().path());
+            if (ctx.request().method() != HttpMethod.GET) {
+                throw ApiException.methodNotAllowed(ctx.request().method() + " " + ctx.request().path() + ": this API only reads; use GET");
+            }
+            throw ApiException.notFound("no such endpoint: GET " + ctx.request().path());
         });
         router.route("/*").handler(StaticHandler.create("dutyroom-dashboard").setCachingEnabled(false));
         router.route().failureHandler(this::failure);
@@ -88,10 +94,25 @@ public final class HttpApiVerticle extends VerticleBase {
         }, false).onSuccess(body -> Json.send(ctx, "up".equals(body.getString("status")) ? 200 : 503, body)).onFailure(ctx::fail);
     }
 
+    /** A connection failure (SQLState class 08) or no connection from the pool in time. */
+    private static boolean isDatabaseDown(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException
+                    || (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void failure(RoutingContext ctx) {
         Throwable failure = ctx.failure();
         if (failure instanceof ApiException api) {
             Json.send(ctx, api.status(), api.toJson());
+            return;
+        }
+        if (isDatabaseDown(failure)) {
+            Json.send(ctx, 503, ApiException.unavailable("the database cannot be reached; try again shortly").toJson());
             return;
         }
         int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;

@@ -103,7 +103,9 @@ public final class Hub implements AutoCloseable {
 
         brokerUrl = config.mqtt().url();
         if (config.embeddedBroker()) {
-            EmbeddedBroker broker = EmbeddedBroker.start(config.dataDir().resolve("broker"), config.mqtt().host(), config.mqtt().port());
+            // HiveMQ must be told a real port; 0 means "any free one", as for HTTP and the database
+            int port = config.mqtt().port() == 0 ? PortProbe.freePort(config.mqtt().host()) : config.mqtt().port();
+            EmbeddedBroker broker = EmbeddedBroker.start(config.dataDir().resolve("broker"), config.mqtt().host(), port);
             parts.push(broker);
             brokerUrl = broker.url();
         }
