@@ -1,5 +1,6 @@
 package io.dutyroom.adapters.profile;
 
+import io.dutyroom.adapters.modbus.WordOrder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +17,16 @@ public final class EquipmentProfile {
     private final String category;
     private final List<PointDefinition> points;
     private final Map<String, PointDefinition> byName;
+    private final WordOrder wordOrder;
 
     /**
      * @param id       e.g. {@code water-pump-set}; devices name their profile by this id
      * @param name     what the equipment is called, zh-CN and en
      * @param category the duty-room category: water, drainage, fire, power, elevator, access
      * @param points   the points, in the order a screen shows them; names must be unique
+     * @param wordOrder the 32-bit word order of the profile's Modbus registers (a point may differ)
      */
-    public EquipmentProfile(String id, LocalizedText name, String category, List<PointDefinition> points) {
+    public EquipmentProfile(String id, LocalizedText name, String category, List<PointDefinition> points, WordOrder wordOrder) {
         this.id = id;
         this.name = name;
         this.category = category;
@@ -35,6 +38,21 @@ public final class EquipmentProfile {
             }
         }
         this.byName = Map.copyOf(index);
+        this.wordOrder = wordOrder;
+    }
+
+    public EquipmentProfile(String id, LocalizedText name, String category, List<PointDefinition> points) {
+        this(id, name, category, points, WordOrder.ABCD);
+    }
+
+    /** The profile's word order for 32-bit registers. */
+    public WordOrder wordOrder() {
+        return wordOrder;
+    }
+
+    /** The points read over Modbus, in profile order. */
+    public List<PointDefinition> polledPoints() {
+        return points.stream().filter(p -> p.modbus() != null).toList();
     }
 
     public String id() {

@@ -2,6 +2,7 @@ package io.dutyroom.adapters.profile;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dutyroom.adapters.model.PointName;
+import io.dutyroom.adapters.modbus.WordOrder;
 import io.dutyroom.adapters.yaml.InvalidConfigException;
 import io.dutyroom.adapters.yaml.Problems;
 import io.dutyroom.adapters.yaml.YamlDocument;
@@ -97,9 +98,14 @@ public final class ProfileCatalogue {
             if (!p.states().isEmpty() && p.type() != ValueType.INT) {
                 problems.at(doc, at + "/states", "only an int point can name its states");
             }
+            if (p.modbus() != null) {
+                RegisterMapCheck.point(doc, at + "/modbus", p, problems);
+            }
         }
+        RegisterMapCheck.overlaps(doc, file.points(), problems);
         problems.throwIfAny();
-        return new EquipmentProfile(file.id(), file.name(), file.category(), file.points());
+        WordOrder order = file.modbus() != null && file.modbus().wordOrder() != null ? file.modbus().wordOrder() : WordOrder.ABCD;
+        return new EquipmentProfile(file.id(), file.name(), file.category(), file.points(), order);
     }
 
     public Optional<EquipmentProfile> find(String id) {
@@ -131,9 +137,14 @@ public final class ProfileCatalogue {
             @JsonProperty(required = true) String id,
             LocalizedText name,
             @JsonProperty(required = true) String category,
+            ModbusSettings modbus,
             @JsonProperty(required = true) List<PointDefinition> points) {
         ProfileFile {
             points = points == null ? List.of() : points;
         }
+    }
+
+    /** Profile-wide Modbus settings. */
+    record ModbusSettings(WordOrder wordOrder) {
     }
 }
