@@ -150,8 +150,8 @@ public final class PayloadDecoder {
             }
         }
         return switch (text) {
-            case "online" -> Decoded.of(new DeviceStatus(site, device, clock.instant(), true), List.of());
-            case "offline" -> Decoded.of(new DeviceStatus(site, device, clock.instant(), false), List.of());
+            case "online" -> Decoded.of(new DeviceStatus(site, device, clock.instant(), true, DeviceStatus.SELF_REPORTED), List.of());
+            case "offline" -> Decoded.of(new DeviceStatus(site, device, clock.instant(), false, DeviceStatus.SELF_REPORTED), List.of());
             default -> Decoded.rejected(new Rejection(RejectReason.BAD_STATUS, origin, "status must be 'online' or 'offline'"));
         };
     }

@@ -204,7 +204,7 @@ public final class IngestVerticle extends VerticleBase {
         }
         noteUnregistered(status, new JsonObject().put("status", status.online() ? "online" : "offline"));
         var next = status.online() ? DeviceState.Connectivity.ONLINE : DeviceState.Connectivity.OFFLINE;
-        connectivity(status.site().value(), status.device().value(), next, status.ts(), "status")
+        connectivity(status.site().value(), status.device().value(), next, status.ts(), status.cause())
                 .onComplete(r -> complete(done, r.cause()));
     }
 

@@ -1,0 +1,227 @@
+package io.dutyroom.adapters.modbus;
+
+import com.ghgande.j2mod.modbus.ModbusIOException;
+import com.ghgande.j2mod.modbus.ModbusSlaveException;
+import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
+import com.ghgande.j2mod.modbus.procimg.InputRegister;
+import com.ghgande.j2mod.modbus.util.BitVector;
+import io.dutyroom.adapters.TelemetrySink;
+import io.dutyroom.adapters.model.DeviceStatus;
+import io.dutyroom.adapters.model.Quality;
+import io.dutyroom.adapters.model.Reading;
+import io.dutyroom.adapters.model.ReadingBatch;
+import io.dutyroom.adapters.modbus.internal.Gateway;
+import java.net.SocketTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls Modbus TCP devices (directly or through gateways, TCP or RTU-over-TCP framing) on their
+ * intervals and hands readings to the sink in the same {@code ReadingBatch}es MQTT produces.
+ *
+ * <p>Each connection has its own worker thread, so a slow or dead gateway delays only the devices
+ * behind it. Reads are planned once per profile ({@link RequestPlanner}). A read that gets a Modbus
+ * exception is counted and its points skipped, the rest of the poll is kept: the device answered.
+ * A poll where nothing answered counts as a failure; after {@code commLossAfter} of them in a row
+ * the device is reported offline ({@code comm-loss}), polled with capped back-off, and reported
+ * online at its first good poll. A poll is skipped, and counted, while the previous one of the same
+ * device is still running or its readings are not yet stored: nothing queues without bound.
+ */
+public final class ModbusPoller implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ModbusPoller.class);
+    private static final int MAX_GAP = 16;
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+
+    private final List<DeviceLoop> loops = new ArrayList<>();
+    private final Map<String, Gateway> gateways = new HashMap<>();
+    private final ScheduledExecutorService ticker;
+    private final TelemetrySink sink;
+    private final ModbusMetrics metrics;
+    private final Clock clock;
+
+    public ModbusPoller(List<PolledDevice> devices, TelemetrySink sink, ModbusMetrics metrics, Clock clock) {
+        this.sink = sink;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "modbus-ticker");
+            t.setDaemon(true);
+            return t;
+        });
+        Map<String, List<ReadRequest>> plans = new HashMap<>();
+        for (PolledDevice d : devices) {
+            Gateway gateway = gateways.computeIfAbsent(d.endpoint().connection(), k -> new Gateway(d.endpoint()));
+            List<ReadRequest> plan = plans.computeIfAbsent(d.profile().id(), k -> RequestPlanner.plan(d.profile().points(), MAX_GAP));
+            loops.add(new DeviceLoop(d, gateway, plan));
+        }
+    }
+
+    /** Starts polling; the first polls are spread over one interval so devices do not all fire at once. */
+    public void start() {
+        for (int i = 0; i < loops.size(); i++) {
+            DeviceLoop loop = loops.get(i);
+            long period = loop.device.interval().toNanos();
+            long initial = loops.size() == 1 ? 0 : period * i / loops.size();
+            loop.due = System.nanoTime() + initial;
+            ticker.scheduleAtFixedRate(loop::tick, initial, period, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    public int devices() {
+        return loops.size();
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        gateways.values().forEach(Gateway::close);
+    }
+
+    /** One device's schedule and failure state. Fields are touched by the ticker and the device's gateway worker, one at a time. */
+    private final class DeviceLoop {
+        final PolledDevice device;
+        final Gateway gateway;
+        final List<ReadRequest> plan;
+        final AtomicBoolean busy = new AtomicBoolean();
+        volatile long due;
+        volatile int failures;
+        volatile boolean commLoss;
+        volatile Instant nextAttempt = Instant.EPOCH;
+
+        DeviceLoop(PolledDevice device, Gateway gateway, List<ReadRequest> plan) {
+            this.device = device;
+            this.gateway = gateway;
+            this.plan = plan;
+        }
+
+        void tick() {
+            long scheduled = due;
+            due = scheduled + device.interval().toNanos();
+            if (clock.instant().isBefore(nextAttempt)) {
+                return; // backing off after failures
+            }
+            if (!busy.compareAndSet(false, true)) {
+                metrics.skipped(device.device());
+                return;
+            }
+            gateway.worker().execute(() -> {
+                metrics.lateness(device.device(), Math.max(0, System.nanoTime() - scheduled));
+                try {
+                    poll();
+                } catch (RuntimeException e) {
+                    LOG.error("[modbus {} {}] poll failed unexpectedly", device.site(), device.device(), e);
+                    busy.set(false);
+                }
+            });
+        }
+
+        /** Gateway worker thread. */
+        void poll() {
+            long started = System.nanoTime();
+            Instant at = clock.instant();
+            List<Reading> readings = new ArrayList<>();
+            int answered = 0;
+            int timeoutMillis = (int) device.timeout().toMillis();
+            for (ReadRequest request : plan) {
+                try {
+                    ModbusTCPMaster master = gateway.master(timeoutMillis);
+                    read(master, request, at, readings);
+                    answered++;
+                } catch (ModbusSlaveException e) {
+                    answered++; // the device answered, with an exception for this range
+                    metrics.failure(device.device(), "exception_" + e.getType());
+                    LOG.debug("[modbus {} {}] {} {}+{}: exception {}", device.site(), device.device(), request.table(), request.start(), request.count(), e.getType());
+                } catch (Exception e) {
+                    metrics.failure(device.device(), isTimeout(e) ? "timeout" : "io");
+                    gateway.reset();
+                    break; // the connection is gone; the rest of this poll would fail the same way
+                }
+            }
+            boolean ok = answered == plan.size();
+            metrics.poll(device.device(), System.nanoTime() - started, ok);
+            if (answered > 0) {
+                recovered(at);
+            } else {
+                failed(at);
+            }
+            if (readings.isEmpty()) {
+                busy.set(false);
+                return;
+            }
+            sink.accept(new ReadingBatch(device.site(), device.device(), readings)).whenComplete((v, err) -> busy.set(false));
+        }
+
+        private void read(ModbusTCPMaster master, ReadRequest request, Instant at, List<Reading> out) throws Exception {
+            int unit = device.endpoint().unitId();
+            switch (request.table()) {
+                case COIL, DISCRETE_INPUT -> {
+                    BitVector bits = request.table() == RegisterTable.COIL
+                            ? master.readCoils(unit, request.start(), request.count())
+                            : master.readInputDiscretes(unit, request.start(), request.count());
+                    for (ReadRequest.PlannedPoint p : request.points()) {
+                        double value = RegisterDecoder.decodeBit(p.register(), bits.getBit(p.register().address() - request.start()));
+                        out.add(new Reading(device.device(), p.point(), at, value, Quality.GOOD));
+                    }
+                }
+                case HOLDING, INPUT -> {
+                    InputRegister[] registers = request.table() == RegisterTable.HOLDING
+                            ? master.readMultipleRegisters(unit, request.start(), request.count())
+                            : master.readInputRegisters(unit, request.start(), request.count());
+                    int[] words = new int[registers.length];
+                    for (int i = 0; i < registers.length; i++) {
+                        words[i] = registers[i].toUnsignedShort();
+                    }
+                    for (ReadRequest.PlannedPoint p : request.points()) {
+                        double value = RegisterDecoder.decode(p.register(), device.effectiveWordOrder(p.register()), words, p.register().address() - request.start());
+                        out.add(new Reading(device.device(), p.point(), at, value, Quality.GOOD));
+                    }
+                }
+            }
+        }
+
+        private void recovered(Instant at) {
+            failures = 0;
+            nextAttempt = Instant.EPOCH;
+            if (commLoss) {
+                commLoss = false;
+                LOG.info("[modbus {} {}] answering again", device.site(), device.device());
+                sink.accept(new DeviceStatus(device.site(), device.device(), at, true, DeviceStatus.ANSWERING));
+            }
+        }
+
+        private void failed(Instant at) {
+            failures++;
+            if (failures >= device.commLossAfter()) {
+                long factor = 1L << Math.min(10, failures - device.commLossAfter());
+                Duration backoff = device.interval().multipliedBy(factor);
+                nextAttempt = at.plus(backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff);
+                if (!commLoss) {
+                    commLoss = true;
+                    LOG.warn("[modbus {} {}] no answer from {} unit {} in {} polls: comm-loss", device.site(), device.device(),
+                            device.endpoint().connection(), device.endpoint().unitId(), failures);
+                    sink.accept(new DeviceStatus(device.site(), device.device(), at, false, DeviceStatus.COMM_LOSS));
+                }
+            }
+        }
+
+        private boolean isTimeout(Exception e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SocketTimeoutException || (t instanceof ModbusIOException io && String.valueOf(io.getMessage()).contains("imed out"))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}
