@@ -17,7 +17,8 @@ public enum RejectReason {
     BAD_EVENT,
     UNKNOWN_POINT,
     SITE_MISMATCH,
-    OVERLOADED;
+    OVERLOADED,
+    STORAGE_REFUSED;
 
     /** The metric tag value: lower case with underscores, e.g. {@code malformed_json}. */
     public String tag() {

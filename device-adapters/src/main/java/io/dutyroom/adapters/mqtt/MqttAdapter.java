@@ -43,6 +43,7 @@ public final class MqttAdapter implements AutoCloseable {
     private final AtomicBoolean connected = new AtomicBoolean();
     private final MqttAsyncClient client;
     private final AckSequencer acks;
+    private volatile boolean paused;
 
     /**
      * @param dispatcher where messages are decoded and delivered; the hub passes its Vert.x context,
@@ -182,20 +183,37 @@ public final class MqttAdapter implements AutoCloseable {
     }
 
     private void handle(String topic, MqttMessage message, AckSequencer.Slot slot) {
-        boolean acknowledge = true;
-        try {
-            Inbound item = decode(topic, message.getPayload());
-            if (item != null) {
-                acknowledge = false;
-                sink.accept(item).whenComplete((v, err) -> acks.complete(slot, err == null));
-            }
-        } catch (RuntimeException e) {
-            LOG.error("[mqtt {}] message on {} could not be handled", options.serverUri(), topic, e);
-        } finally {
-            if (acknowledge) {
-                acks.complete(slot, true); // refused input is never going to succeed: do not have it redelivered
-            }
+        if (paused) {
+            acks.complete(slot, false); // shutting down: the broker keeps it for the next session
+            return;
         }
+        Inbound item;
+        try {
+            item = decode(topic, message.getPayload());
+        } catch (RuntimeException e) {
+            LOG.error("[mqtt {}] message on {} could not be decoded", options.serverUri(), topic, e);
+            item = null;
+        }
+        if (item == null) {
+            acks.complete(slot, true); // refused input is never going to succeed: do not have it redelivered
+            return;
+        }
+        try {
+            sink.accept(item).whenComplete((v, err) -> acks.complete(slot, err == null));
+        } catch (RuntimeException e) {
+            LOG.error("[mqtt {}] message on {} could not be handed to the hub", options.serverUri(), topic, e);
+            acks.complete(slot, false);
+        }
+    }
+
+    /**
+     * Stops taking messages (those still arriving are left to the broker) and waits up to
+     * {@code timeoutMillis} for the ones in hand to finish, so their acknowledgements go out
+     * before {@link #close()}. True when everything in hand finished.
+     */
+    public boolean drain(long timeoutMillis) throws InterruptedException {
+        paused = true;
+        return acks.awaitIdle(timeoutMillis);
     }
 
     private Inbound decode(String topicName, byte[] payload) {

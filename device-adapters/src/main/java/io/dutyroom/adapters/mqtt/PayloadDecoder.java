@@ -107,7 +107,10 @@ public final class PayloadDecoder {
                 JsonToken token = p.nextToken();
                 switch (field) {
                     case "ts" -> ts = timestamp(p, token);
-                    case "type" -> type = token == JsonToken.VALUE_STRING ? p.getText() : null;
+                    case "type" -> {
+                        type = token == JsonToken.VALUE_STRING ? p.getText() : null;
+                        p.skipChildren(); // a type given as an object or array is a bad event, not bad JSON
+                    }
                     case "data" -> {
                         if (token != JsonToken.START_OBJECT) {
                             return Decoded.rejected(new Rejection(RejectReason.BAD_EVENT, origin, "'data' must be a JSON object"));
@@ -145,6 +148,7 @@ public final class PayloadDecoder {
                         p.skipChildren();
                     }
                 }
+                expectEnd(p);
             } catch (IOException e) {
                 return malformed(e, origin);
             }

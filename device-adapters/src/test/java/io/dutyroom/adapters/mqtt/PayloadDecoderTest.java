@@ -128,6 +128,7 @@ class PayloadDecoderTest {
         assertThat(d.item().orElseThrow().type()).isEqualTo("card.granted");
         assertThat(d.item().orElseThrow().dataJson()).isEqualTo("{\"card\":\"0042\",\"door\":3}");
         assertThat(onlyReason(decoder.event(SITE, PUMP, "{\"data\": {}}".getBytes(StandardCharsets.UTF_8), "t"))).isEqualTo(RejectReason.BAD_EVENT);
+        assertThat(onlyReason(decoder.event(SITE, PUMP, "{\"type\": {\"a\": 1}}".getBytes(StandardCharsets.UTF_8), "t"))).isEqualTo(RejectReason.BAD_EVENT);
     }
 
     @Test
@@ -135,5 +136,6 @@ class PayloadDecoderTest {
         assertThat(decoder.status(SITE, PUMP, "online".getBytes(StandardCharsets.UTF_8), "t").item().orElseThrow().online()).isTrue();
         assertThat(decoder.status(SITE, PUMP, "{\"status\":\"offline\"}".getBytes(StandardCharsets.UTF_8), "t").item().orElseThrow().online()).isFalse();
         assertThat(onlyReason(decoder.status(SITE, PUMP, "maybe".getBytes(StandardCharsets.UTF_8), "t"))).isEqualTo(RejectReason.BAD_STATUS);
+        assertThat(onlyReason(decoder.status(SITE, PUMP, "{\"status\":\"online\"} junk".getBytes(StandardCharsets.UTF_8), "t"))).isEqualTo(RejectReason.MALFORMED_JSON);
     }
 }

@@ -33,6 +33,10 @@ public record HubConfig(Path dataDir, Optional<Path> estate, Optional<Path> prof
                 DatabaseOptions.from(source),
                 StorageOptions.from(source),
                 IngestOptions.from(source));
+        if (config.storage().retention().compareTo(config.ingest().limits().maxAge()) < 0) {
+            source.problem("storage.retention", "must be at least ingest.maxAge (" + config.ingest().limits().maxAge().toDays()
+                    + "d): readings that old are accepted, so they must be kept");
+        }
         source.finish();
         return config;
     }

@@ -85,7 +85,9 @@ public final class EstateRegistry {
                         problems.at(doc, dAt + "/floor", "floor '" + device.floor() + "' is not one of building " + building.id() + "'s floors");
                     }
                     DeviceId id = DeviceId.of(device.id());
-                    RegisteredDevice registered = new RegisteredDevice(id, siteId, building.id(), device.floor(), device.name(), profile.get());
+                    Optional<ModbusLink> modbus = device.modbus() == null ? Optional.empty()
+                            : ModbusLink.from(device.modbus(), profile.get(), doc, dAt + "/modbus", problems);
+                    RegisteredDevice registered = new RegisteredDevice(id, siteId, building.id(), device.floor(), device.name(), profile.get(), modbus);
                     if (devices.putIfAbsent(id, registered) != null) {
                         problems.at(doc, dAt + "/id", "device '" + id + "' is declared twice; device ids are unique across the estate");
                     }
@@ -129,6 +131,6 @@ public final class EstateRegistry {
     }
 
     record DeviceEntry(@JsonProperty(required = true) String id, @JsonProperty(required = true) String profile,
-                       String floor, LocalizedText name) {
+                       String floor, LocalizedText name, ModbusLink.Entry modbus) {
     }
 }

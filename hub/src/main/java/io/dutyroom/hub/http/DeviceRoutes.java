@@ -97,7 +97,10 @@ final class DeviceRoutes {
         JsonObject body = new JsonObject().put("device", d.id().value()).put("from", from.toString()).put("to", to.toString());
         if (bucket.isPresent()) {
             Duration width = bucket.get();
-            if (Duration.between(from, to).dividedBy(width) > MAX_BUCKETS) {
+            if (width.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw ApiException.badParameter("bucket", "must be at least 1s");
+            }
+            if (Duration.between(from, to).toSeconds() / width.toSeconds() > MAX_BUCKETS) {
                 throw ApiException.badParameter("bucket", "gives more than " + MAX_BUCKETS + " buckets between 'from' and 'to'; use a wider bucket");
             }
             db.executeBlocking(() -> telemetry.buckets(d.id(), point, from, to, width), false)

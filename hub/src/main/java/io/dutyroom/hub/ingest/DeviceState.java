@@ -9,6 +9,7 @@ import io.dutyroom.hub.estate.RegisteredDevice;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,10 @@ public final class DeviceState {
 
     public enum Connectivity { UNKNOWN, ONLINE, OFFLINE }
 
+    /** Connectivity and when it began, swapped as one so readers never see one without the other. */
+    private record Since(Connectivity value, Instant since) {
+    }
+
     /** The newest reading of one point. */
     public record LatestValue(Instant ts, double value, Quality quality) {
     }
@@ -35,9 +40,9 @@ public final class DeviceState {
         private final SiteId site;
         private final Optional<RegisteredDevice> registration;
         private final Map<String, LatestValue> points = new ConcurrentHashMap<>();
-        private volatile Instant lastSeen;
-        private volatile Connectivity connectivity = Connectivity.UNKNOWN;
-        private volatile Instant connectivitySince;
+        private volatile Instant lastSeen;        // newest stored reading's arrival
+        private volatile Instant lastReceived;    // newest accepted message, stored or not yet: judges silence
+        private volatile Since connectivity = new Since(Connectivity.UNKNOWN, null);
 
         Device(DeviceId id, SiteId site, Optional<RegisteredDevice> registration) {
             this.id = id;
@@ -62,7 +67,7 @@ public final class DeviceState {
         }
 
         public Map<String, LatestValue> points() {
-            return points;
+            return Collections.unmodifiableMap(points);
         }
 
         public Optional<Instant> lastSeen() {
@@ -70,11 +75,11 @@ public final class DeviceState {
         }
 
         public Connectivity connectivity() {
-            return connectivity;
+            return connectivity.value();
         }
 
         public Optional<Instant> connectivitySince() {
-            return Optional.ofNullable(connectivitySince);
+            return Optional.ofNullable(connectivity.since());
         }
     }
 
@@ -130,12 +135,19 @@ public final class DeviceState {
     /** Sets connectivity; true when it changed (and so belongs on the timeline). */
     boolean connectivity(DeviceId id, Connectivity next, Instant at) {
         Device d = find(id).orElse(null);
-        if (d == null || d.connectivity == next) {
+        if (d == null || d.connectivity.value() == next) {
             return false;
         }
-        d.connectivity = next;
-        d.connectivitySince = at;
+        d.connectivity = new Since(next, at);
         return true;
+    }
+
+    /** A message of the device was accepted: it is not silent, whether or not storage keeps up. */
+    void received(DeviceId id, Instant at) {
+        Device d = devices.get(id);
+        if (d != null) {
+            d.lastReceived = at;
+        }
     }
 
     /** Restores a latest value at start (from storage); only for known devices. */
@@ -150,17 +162,15 @@ public final class DeviceState {
 
     /** Restores connectivity at start (from the timeline), without producing events. */
     void restoreConnectivity(DeviceId id, Connectivity value, Instant since) {
-        find(id).ifPresent(d -> {
-            d.connectivity = value;
-            d.connectivitySince = since;
-        });
+        find(id).ifPresent(d -> d.connectivity = new Since(value, since));
     }
 
     /** Registered devices online but silent since before {@code cutoff}. */
     List<Device> silentSince(Instant cutoff) {
         List<Device> silent = new ArrayList<>();
         for (Device d : devices.values()) {
-            if (d.connectivity == Connectivity.ONLINE && d.lastSeen != null && d.lastSeen.isBefore(cutoff)) {
+            Instant heard = d.lastReceived != null ? d.lastReceived : d.lastSeen;
+            if (d.connectivity.value() == Connectivity.ONLINE && heard != null && heard.isBefore(cutoff)) {
                 silent.add(d);
             }
         }

@@ -23,7 +23,11 @@ public final class EventBusSink implements TelemetrySink {
     @Override
     public CompletionStage<Void> accept(Inbound item) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        vertx.eventBus().send(IngestVerticle.ADDRESS, new Envelope(item, done), LOCAL);
+        try {
+            vertx.eventBus().send(IngestVerticle.ADDRESS, new Envelope(item, done), LOCAL);
+        } catch (RuntimeException e) {
+            done.completeExceptionally(e); // ingest has stopped: the item stays with its source
+        }
         return done;
     }
 

@@ -11,6 +11,8 @@ import io.dutyroom.adapters.model.RejectReason;
 import io.dutyroom.adapters.model.Rejection;
 import io.dutyroom.hub.estate.EstateRegistry;
 import io.dutyroom.hub.estate.RegisteredDevice;
+import io.dutyroom.hub.storage.SqlErrors;
+import io.dutyroom.hub.storage.StorageRefusedException;
 import io.dutyroom.hub.storage.TelemetryWriter;
 import io.dutyroom.hub.timeline.EventKind;
 import io.dutyroom.hub.timeline.Severity;
@@ -108,6 +110,7 @@ public final class IngestVerticle extends VerticleBase {
         Optional<RegisteredDevice> device = registry.device(batch.device());
         List<Reading> accepted;
         if (device.isPresent()) {
+            state.received(batch.device(), clock.instant());
             accepted = knownPoints(batch, device.get());
         } else {
             accepted = new ArrayList<>(batch.size());
@@ -154,6 +157,12 @@ public final class IngestVerticle extends VerticleBase {
         }
         metrics.accepted(w.readings.size());
         written.whenComplete((v, err) -> context.runOnContext(x -> {
+            if (err instanceof StorageRefusedException refused) {
+                // bad data, not a passing outage: count it and let the message go, as for any bad input
+                metrics.rejected(new Rejection(RejectReason.STORAGE_REFUSED, w.batch.site() + "/" + w.batch.device(), refused.getMessage()));
+                w.envelope.done().complete(null);
+                return;
+            }
             if (err != null) {
                 w.envelope.done().completeExceptionally(err);
                 return;
@@ -236,8 +245,13 @@ public final class IngestVerticle extends VerticleBase {
         }
     }
 
-    private static void complete(CompletableFuture<Void> done, Throwable failure) {
-        if (failure == null) {
+    /**
+     * Finishes an event or status message. Timeline appends retry passing failures themselves, so a
+     * failure here is either a refusal (logged by the timeline; redelivery would fail again, so the
+     * message is let go) or the hub stopping (left to the broker).
+     */
+    private void complete(CompletableFuture<Void> done, Throwable failure) {
+        if (failure == null || !SqlErrors.isTransient(failure)) {
             done.complete(null);
         } else {
             done.completeExceptionally(failure);

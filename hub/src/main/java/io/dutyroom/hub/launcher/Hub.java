@@ -56,6 +56,7 @@ public final class Hub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration MAINTENANCE_EVERY = Duration.ofHours(1);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(15);
 
     private final Deque<AutoCloseable> parts = new ArrayDeque<>();
     private String brokerUrl;
@@ -148,10 +149,11 @@ public final class Hub implements AutoCloseable {
         parts.push(() -> vertx.cancelTimer(maintenanceTimer));
 
         Timeline timeline = new Timeline(vertx, dbWorkers, database.dataSource());
+        parts.push(timeline::close);
         TelemetryQueries queries = new TelemetryQueries(database.dataSource());
         DeviceState state = new DeviceState(estate);
         try {
-            int restored = DeviceStateRestore.restore(state, queries, timeline, clock.instant().minus(config.ingest().limits().maxAge()));
+            int restored = DeviceStateRestore.restore(state, estate, queries, timeline, clock.instant().minus(config.ingest().limits().maxAge()));
             LOG.info("restored {} latest values", restored);
         } catch (SQLException e) {
             throw new StartupException("cannot restore device state from the database: " + e.getMessage(), e);
@@ -238,9 +240,10 @@ public final class Hub implements AutoCloseable {
     }
 
     /**
-     * Stops ingest taking input, lets the writer flush what it holds (its acknowledgements still
-     * reach the broker), disconnects from the broker (what was not written stays there, to be
-     * delivered again), then closes everything else in reverse order of start.
+     * Stops without losing or doubling anything: the broker connection stops taking messages and
+     * waits for those in hand to be written and acknowledged; then it disconnects (what was not
+     * taken stays with the broker for the next session); then ingest, the writer and everything
+     * else close in reverse order of start.
      */
     @Override
     public synchronized void close() {
@@ -248,12 +251,19 @@ public final class Hub implements AutoCloseable {
             return;
         }
         closed = true;
+        if (adapter != null) {
+            try {
+                if (!adapter.drain(DRAIN_TIMEOUT.toMillis())) {
+                    LOG.warn("stopping: {} messages not finished within {} s; the broker delivers them again", adapter.unacknowledged(), DRAIN_TIMEOUT.toSeconds());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            closeQuietly(adapter);
+        }
         closeQuietly(stopIngest);
         if (writer != null) {
-            closeQuietly(() -> writer.close(Duration.ofSeconds(15)));
-        }
-        if (adapter != null) {
-            closeQuietly(adapter);
+            closeQuietly(() -> writer.close(Duration.ofSeconds(5)));
         }
         while (!parts.isEmpty()) {
             closeQuietly(parts.pop());

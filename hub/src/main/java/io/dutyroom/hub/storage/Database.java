@@ -42,7 +42,8 @@ public final class Database implements AutoCloseable {
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
-        config.setMaximumPoolSize(options.poolSize());
+        // one connection more than the query workers, so API queries can never starve the telemetry writer
+        config.setMaximumPoolSize(options.poolSize() + 1);
         config.setPoolName("dutyroom-db");
         config.setConnectionTimeout(5_000);
         config.setInitializationFailTimeout(10_000);

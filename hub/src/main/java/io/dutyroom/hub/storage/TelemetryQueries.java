@@ -58,7 +58,7 @@ public final class TelemetryQueries {
                 + " WHERE device_id = ? AND ts >= ? AND ts < ?" + (point.isPresent() ? " AND point = ?" : "")
                 + " GROUP BY bucket, point ORDER BY bucket, point";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setDouble(1, width.toMillis() / 1000.0);
+            ps.setDouble(1, width.toNanos() / 1e9);
             int i = bindRange(ps, 2, device, from, to);
             if (point.isPresent()) {
                 ps.setString(i, point.get());
@@ -73,12 +73,19 @@ public final class TelemetryQueries {
         }
     }
 
-    /** The newest reading of every device and point since {@code since}: what the hub restores at start. */
-    public List<Reading> latestSince(Instant since) throws SQLException {
-        String sql = "SELECT DISTINCT ON (device_id, point) device_id, point, ts, value, quality FROM telemetry"
-                + " WHERE ts >= ? ORDER BY device_id, point, ts DESC";
+    /**
+     * The newest reading since {@code since} of each given device and point: what the hub restores
+     * at start. One index seek per pair on {@code (device_id, point, ts DESC)}, so start-up does not
+     * read a week of telemetry.
+     */
+    public List<Reading> latest(List<DeviceId> devices, List<String> points, Instant since) throws SQLException {
+        String sql = "SELECT k.device_id, k.point, t.ts, t.value, t.quality FROM unnest(?::text[], ?::text[]) AS k(device_id, point)"
+                + " CROSS JOIN LATERAL (SELECT ts, value, quality FROM telemetry WHERE device_id = k.device_id AND point = k.point"
+                + " AND ts >= ? ORDER BY ts DESC LIMIT 1) t";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, utc(since));
+            ps.setArray(1, c.createArrayOf("text", devices.stream().map(DeviceId::value).toArray()));
+            ps.setArray(2, c.createArrayOf("text", points.toArray()));
+            ps.setObject(3, utc(since));
             List<Reading> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

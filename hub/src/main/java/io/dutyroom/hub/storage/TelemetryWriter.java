@@ -45,6 +45,9 @@ public final class TelemetryWriter implements AutoCloseable {
     private final CopyBuffer buffer = new CopyBuffer();
     private volatile boolean running = true;
     private volatile Runnable spaceListener = () -> { };
+    private String lastRefusal = ""; // writer thread only
+
+    private enum Outcome { WRITTEN, REFUSED, STOPPED }
 
     public TelemetryWriter(DataSource dataSource, int capacity, int batchSize, MeterRegistry registry) {
         this.dataSource = dataSource;
@@ -125,44 +128,60 @@ public final class TelemetryWriter implements AutoCloseable {
     private void run() {
         List<Pending> batch = new ArrayList<>();
         while (running || !queue.isEmpty()) {
+            int readings = 0;
             try {
                 Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 batch.add(first);
-                int readings = first.readings.size();
+                readings = first.readings.size();
                 Pending next;
                 while (readings < batchSize && (next = queue.peek()) != null && readings + next.readings.size() <= batchSize) {
                     batch.add(queue.poll());
                     readings += next.readings.size();
                 }
-                boolean written = writeWithRetry(batch, readings);
-                queued.addAndGet(-readings);
-                for (Pending p : batch) {
-                    if (written) {
-                        p.done.complete(null);
-                    } else {
-                        p.done.completeExceptionally(new IllegalStateException("readings were not written"));
-                    }
-                }
-                batch.clear();
-                spaceListener.run();
+                write(batch, readings);
             } catch (InterruptedException e) {
-                for (Pending p : batch) {
-                    p.done.completeExceptionally(e);
-                }
+                batch.forEach(p -> p.done.completeExceptionally(e));
+                Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (Throwable e) { // the writer thread must outlive any one batch
                 LOG.error("telemetry writer: unexpected failure; the batch stays unacknowledged", e);
                 batch.forEach(p -> p.done.completeExceptionally(e));
+            } finally {
+                if (readings > 0) {
+                    queued.addAndGet(-readings);
+                    spaceListener.run();
+                }
                 batch.clear();
             }
         }
     }
 
-    /** Writes one batch, retrying connection failures until it is written or the hub stops. */
-    private boolean writeWithRetry(List<Pending> batch, int readings) throws InterruptedException {
+    /**
+     * Writes a batch and completes its futures. When the database refuses the batch for its content,
+     * each message is written alone, so only the offending one fails, with {@link StorageRefusedException}.
+     */
+    private void write(List<Pending> batch, int readings) throws InterruptedException {
+        switch (writeWithRetry(batch, readings)) {
+            case WRITTEN -> batch.forEach(p -> p.done.complete(null));
+            case STOPPED -> batch.forEach(p -> p.done.completeExceptionally(new IllegalStateException("hub stopped before the readings were written")));
+            case REFUSED -> {
+                if (batch.size() == 1) {
+                    metrics.failed.increment(readings);
+                    batch.get(0).done.completeExceptionally(new StorageRefusedException(lastRefusal));
+                } else {
+                    for (Pending p : batch) {
+                        write(List.of(p), p.readings.size());
+                    }
+                }
+            }
+        }
+    }
+
+    /** Writes one batch, retrying transient failures (connection, resources, conflicts) until written or stopped. */
+    private Outcome writeWithRetry(List<Pending> batch, int readings) throws InterruptedException {
         long backoffMs = 100;
         long failingSince = 0;
         while (true) {
@@ -174,19 +193,19 @@ public final class TelemetryWriter implements AutoCloseable {
                 if (failingSince != 0) {
                     LOG.info("telemetry writer: database is back after {} s; writing again", (System.nanoTime() - failingSince) / 1_000_000_000);
                 }
-                return true;
+                return Outcome.WRITTEN;
             } catch (SQLException | IOException e) {
-                if (isDataError(e)) {
-                    metrics.failed.increment(readings);
-                    LOG.error("telemetry writer: the database refused a batch of {} readings: {}", readings, e.getMessage());
-                    return false;
+                if (!SqlErrors.isTransient(e)) {
+                    lastRefusal = e.getMessage();
+                    LOG.error("telemetry writer: the database refused {} readings: {}", readings, e.getMessage());
+                    return Outcome.REFUSED;
                 }
                 if (failingSince == 0) {
                     failingSince = System.nanoTime();
                     LOG.warn("telemetry writer: database write failed ({}); holding {} readings and retrying", e.getMessage(), queued.get());
                 }
                 if (!running) {
-                    return false;
+                    return Outcome.STOPPED;
                 }
                 metrics.retries.increment();
                 Thread.sleep(backoffMs);
@@ -227,14 +246,6 @@ public final class TelemetryWriter implements AutoCloseable {
                 throw e;
             }
         }
-    }
-
-    /** SQLState classes 22 (data exception) and 23 (integrity): retrying the same rows cannot help. */
-    private static boolean isDataError(Exception e) {
-        if (e instanceof SQLException sql && sql.getSQLState() != null) {
-            return sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23");
-        }
-        return false;
     }
 
     private record Pending(List<Reading> readings, long queuedAt, CompletableFuture<Void> done) {

@@ -1,11 +1,15 @@
 package io.dutyroom.hub.timeline;
 
+import io.dutyroom.hub.storage.SqlErrors;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one way onto the timeline: {@link #append} stores an event and then publishes it on the
@@ -14,10 +18,13 @@ import javax.sql.DataSource;
 public final class Timeline {
     /** Event-bus address of appended events, as JSON; local to this hub. */
     public static final String LIVE_ADDRESS = "timeline.live";
+    private static final Logger LOG = LoggerFactory.getLogger(Timeline.class);
+    private static final long MAX_BACKOFF_MS = 5_000;
 
     private final Vertx vertx;
     private final WorkerExecutor db;
     private final TimelineStore store;
+    private volatile boolean closed;
 
     public Timeline(Vertx vertx, WorkerExecutor db, DataSource dataSource) {
         this.vertx = vertx;
@@ -25,9 +32,34 @@ public final class Timeline {
         this.store = new TimelineStore(dataSource);
     }
 
+    /**
+     * Stores the event, then publishes it live. A passing database failure is retried with capped
+     * back-off (an event of the duty room is not dropped because the database blinked); the future
+     * fails only for an event the database refuses, or when the hub stops.
+     */
     public Future<TimelineEvent> append(TimelineEvent event) {
-        return db.executeBlocking(() -> store.insert(event), true)
-                .onSuccess(stored -> vertx.eventBus().publish(LIVE_ADDRESS, stored.toJson()));
+        Promise<TimelineEvent> appended = Promise.promise();
+        attempt(event, appended, 100);
+        return appended.future().onSuccess(stored -> vertx.eventBus().publish(LIVE_ADDRESS, stored.toJson()));
+    }
+
+    private void attempt(TimelineEvent event, Promise<TimelineEvent> appended, long backoffMs) {
+        db.executeBlocking(() -> store.insert(event), true).onComplete(result -> {
+            if (result.succeeded()) {
+                appended.complete(result.result());
+            } else if (SqlErrors.isTransient(result.cause()) && !closed) {
+                LOG.warn("timeline: {} not stored yet ({}); retrying in {} ms", event.kind(), result.cause().getMessage(), backoffMs);
+                vertx.setTimer(backoffMs, id -> attempt(event, appended, Math.min(backoffMs * 2, MAX_BACKOFF_MS)));
+            } else {
+                LOG.error("timeline: {} of {} could not be stored: {}", event.kind(), event.subject(), result.cause().getMessage());
+                appended.fail(result.cause());
+            }
+        });
+    }
+
+    /** Stops retrying appends; for shutdown. */
+    public void close() {
+        closed = true;
     }
 
     public Future<TimelinePage> page(TimelineQuery query) {

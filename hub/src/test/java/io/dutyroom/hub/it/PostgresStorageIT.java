@@ -84,7 +84,7 @@ class PostgresStorageIT {
         assertThat(buckets.get(0).avg()).isEqualTo(14.5);
         assertThat(buckets.get(1).count()).isEqualTo(30);
 
-        assertThat(queries.latestSince(base.minus(Duration.ofDays(1))))
+        assertThat(queries.latest(List.of(PUMP, PUMP, PUMP), List.of("outlet_pressure", "pump1_running", "never_sent"), base.minus(Duration.ofDays(1))))
                 .containsExactlyInAnyOrder(
                         new Reading(PUMP, "outlet_pressure", base.plus(Duration.ofMinutes(59)), 59.0, Quality.GOOD),
                         new Reading(PUMP, "pump1_running", base, 1.0, Quality.UNCERTAIN));

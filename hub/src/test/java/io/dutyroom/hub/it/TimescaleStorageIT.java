@@ -86,7 +86,7 @@ class TimescaleStorageIT {
         var buckets = queries.buckets(PUMP, Optional.of("outlet_pressure"), base, base.plus(Duration.ofHours(1)), Duration.ofMinutes(20));
         assertThat(buckets).extracting(b -> b.min() + "/" + b.avg() + "/" + b.max() + "/" + b.count())
                 .containsExactly("0.0/9.5/19.0/20", "20.0/29.5/39.0/20", "40.0/49.5/59.0/20");
-        assertThat(queries.latestSince(base.minus(Duration.ofDays(1)))).containsExactlyInAnyOrder(
+        assertThat(queries.latest(List.of(PUMP, PUMP), List.of("outlet_pressure", "pump1_fault"), base.minus(Duration.ofDays(1)))).containsExactlyInAnyOrder(
                 new Reading(PUMP, "outlet_pressure", base.plus(Duration.ofMinutes(59)), 59.0, Quality.GOOD),
                 new Reading(PUMP, "pump1_fault", base, 1.0, Quality.UNCERTAIN));
     }

@@ -14,8 +14,9 @@ import java.util.concurrent.Semaphore;
  * <p>The window is bounded: {@link #register} waits while {@code window} messages are unfinished.
  * Brokers do not all honour the receive maximum the client announces, so the bound is enforced
  * here: while Paho's callback thread waits, Paho stops reading the socket and TCP pushes back to
- * the broker, which keeps the messages. Slots of a lost connection are dropped on {@link #reset()}
- * and their room given back: their packet ids mean nothing to the next connection.
+ * the broker, which keeps the messages. Slots of a lost connection leave the acknowledgement queue
+ * on {@link #reset()} (their packet ids mean nothing to the next connection) but keep their room
+ * until they finish: the broker redelivers them, and the copies still being processed must count.
  */
 public final class AckSequencer {
 
@@ -45,6 +46,7 @@ public final class AckSequencer {
     private final Acknowledger acknowledger;
     private final Semaphore room;
     private long generation;
+    private int unfinished;
 
     public AckSequencer(Acknowledger acknowledger, int window) {
         this.acknowledger = acknowledger;
@@ -57,6 +59,7 @@ public final class AckSequencer {
         synchronized (this) {
             Slot slot = new Slot(messageId, qos, generation);
             slots.addLast(slot);
+            unfinished++;
             return slot;
         }
     }
@@ -77,22 +80,38 @@ public final class AckSequencer {
         }
     }
 
-    /** The connection was lost: forget every pending slot and give back its room. */
+    /** The connection was lost: stop acknowledging every pending slot; each gives its room back when it finishes. */
     public synchronized void reset() {
-        slots.forEach(this::release);
         slots.clear();
         generation++;
     }
 
-    /** Messages received and not yet finished. */
+    /** Waits until no message is unfinished, or the timeout passes; true when idle. For shutdown. */
+    public synchronized boolean awaitIdle(long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (unfinished > 0) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return false;
+            }
+            wait(left);
+        }
+        return true;
+    }
+
+    /** Messages received and not yet finished, of this connection and earlier ones. */
     public synchronized int pending() {
-        return slots.size();
+        return unfinished;
     }
 
     private void release(Slot slot) {
         if (!slot.released) {
             slot.released = true;
             room.release();
+            unfinished--;
+            if (unfinished == 0) {
+                notifyAll();
+            }
         }
     }
 }
