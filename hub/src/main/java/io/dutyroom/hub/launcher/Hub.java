@@ -1,5 +1,7 @@
 package io.dutyroom.hub.launcher;
 
+import io.dutyroom.adapters.modbus.ModbusPoller;
+import io.dutyroom.adapters.modbus.PolledDevice;
 import io.dutyroom.adapters.mqtt.MqttAdapter;
 import io.dutyroom.adapters.mqtt.MqttAdapterOptions;
 import io.dutyroom.adapters.mqtt.PayloadDecoder;
@@ -18,6 +20,8 @@ import io.dutyroom.hub.ingest.DeviceStateRestore;
 import io.dutyroom.hub.ingest.EventBusSink;
 import io.dutyroom.hub.ingest.IngestMetrics;
 import io.dutyroom.hub.ingest.IngestVerticle;
+import io.dutyroom.hub.modbus.ModbusMeters;
+import io.dutyroom.hub.modbus.PolledDevices;
 import io.dutyroom.hub.storage.Database;
 import io.dutyroom.hub.storage.StorageFlavour;
 import io.dutyroom.hub.storage.TelemetryMaintenance;
@@ -41,6 +45,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -70,6 +75,7 @@ public final class Hub implements AutoCloseable {
     private AutoCloseable stopIngest = () -> { };
     private TelemetryWriter writer;
     private MqttAdapter adapter;
+    private ModbusPoller poller;
 
     private Hub() {
     }
@@ -191,6 +197,13 @@ public final class Hub implements AutoCloseable {
         parts.push(() -> await(vertx.undeploy(httpId), "stopping the HTTP API"));
         httpPort = http.actualPort();
 
+        List<PolledDevice> polled = PolledDevices.of(estate);
+        if (!polled.isEmpty()) {
+            poller = new ModbusPoller(polled, new EventBusSink(vertx, ingestMetrics), new ModbusMeters(metrics), clock);
+            poller.start();
+            LOG.info("polling {} Modbus devices", polled.size());
+        }
+
         Context dispatch = vertx.getOrCreateContext();
         MqttAdapterOptions mqttOptions = new MqttAdapterOptions(brokerUrl, config.mqtt().clientId(), config.mqtt().username(),
                 config.mqtt().password(), config.mqtt().topicRoot(), config.mqtt().sharedGroup(), config.mqtt().receiveMaximum(),
@@ -251,6 +264,9 @@ public final class Hub implements AutoCloseable {
             return;
         }
         closed = true;
+        if (poller != null) {
+            closeQuietly(poller); // stop polling first: nothing to acknowledge, and nothing new for ingest
+        }
         if (adapter != null) {
             try {
                 if (!adapter.drain(DRAIN_TIMEOUT.toMillis())) {

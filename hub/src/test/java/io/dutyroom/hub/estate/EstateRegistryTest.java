@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dutyroom.adapters.model.DeviceId;
+import io.dutyroom.adapters.modbus.WordOrder;
 import io.dutyroom.adapters.profile.ProfileCatalogue;
 import io.dutyroom.adapters.yaml.InvalidConfigException;
 import io.dutyroom.adapters.yaml.YamlDocument;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class EstateRegistryTest {
@@ -65,5 +67,39 @@ class EstateRegistryTest {
                 """))
                 .hasMessageStartingWith("estate.yaml:6: sites.0.buildings.0.devices.0")
                 .hasMessageContaining("profile");
+    }
+
+    @Test
+    void aPolledDeviceGetsDefaultsAndItsMistakesAreNamed() {
+        EstateRegistry ok = parse("""
+                sites:
+                  - id: s1
+                    buildings:
+                      - id: b1
+                        devices:
+                          - {id: meter-1, profile: power-distribution, modbus: {host: 10.0.0.7, unitId: 3, wordOrder: ABCD}}
+                """);
+        ModbusLink link = ok.device(DeviceId.of("meter-1")).orElseThrow().modbus().orElseThrow();
+        assertThat(link.endpoint().connection()).isEqualTo("tcp://10.0.0.7:502");
+        assertThat(link.endpoint().unitId()).isEqualTo(3);
+        assertThat(link.interval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(link.wordOrder()).contains(WordOrder.ABCD);
+
+        assertThatThrownBy(() -> parse("""
+                sites:
+                  - id: s1
+                    buildings:
+                      - id: b1
+                        devices:
+                          - {id: door-1, profile: access-door, modbus: {host: 10.0.0.8}}
+                          - {id: meter-2, profile: power-distribution, modbus: {port: 70000, unitId: 300, interval: 5ms}}
+                """))
+                .isInstanceOf(InvalidConfigException.class)
+                .satisfies(e -> assertThat(((InvalidConfigException) e).problems()).containsExactly(
+                        "estate.yaml:6: sites.0.buildings.0.devices.0.modbus: profile access-door has no Modbus registers to poll",
+                        "estate.yaml:7: sites.0.buildings.0.devices.1.modbus.host: the device's (or its gateway's) address is required",
+                        "estate.yaml:7: sites.0.buildings.0.devices.1.modbus.port: must be 1-65535 (was 70000)",
+                        "estate.yaml:7: sites.0.buildings.0.devices.1.modbus.unitId: must be 0-255 (was 300)",
+                        "estate.yaml:7: sites.0.buildings.0.devices.1.modbus.interval: must be a duration of at least 100ms, like 1s or 500ms (was '5ms')"));
     }
 }
