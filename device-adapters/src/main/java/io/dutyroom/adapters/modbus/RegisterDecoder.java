@@ -32,6 +32,14 @@ public final class RegisterDecoder {
     }
 
     private static double scale(ModbusRegister register, double raw) {
-        return register.scale() == 1.0 && register.offset() == 0.0 ? raw : raw * register.scale() + register.offset();
+        double scale = register.scale();
+        if (scale == 1.0 && register.offset() == 0.0) {
+            return raw;
+        }
+        // Decimal scales (0.1, 0.01, 0.001) divide by their whole inverse: 355 / 100 is 3.55 exactly
+        // as a double, where 355 * 0.01 is 3.5500000000000003, which a duty-room screen would show.
+        double inverse = 1.0 / scale;
+        double scaled = scale < 1.0 && inverse == Math.rint(inverse) ? raw / inverse : raw * scale;
+        return scaled + register.offset();
     }
 }
