@@ -2,12 +2,12 @@
 # Modbus polling benchmark: N simulated slaves (water pump sets, 3 reads each) on loopback, all
 # polled by the hub every second for a fixed time. Reports polls/s, readings/s, the hub's CPU, and
 # poll lateness (p50/p99 from the hub's own meter). Loopback only, bounded in time.
-#   bench/modbus-poll.sh [slaves] [seconds]     (default 200 slaves, 60 s)
+#   [INTERVAL=1s] bench/modbus-poll.sh [slaves] [seconds]     (default 200 slaves every 1s, 60 s)
 # Needs a built tree (mvn -DskipTests install), Mosquitto on 127.0.0.1:1883 and PostgreSQL on
 # 127.0.0.1:5432 with database test (the hub needs a broker and a database to run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-slaves=${1:-200}; seconds=${2:-60}
+slaves=${1:-200}; seconds=${2:-60}; interval=${INTERVAL:-1s}
 first=15100; port=18182; schema="bench_modbus_$(date +%s)"
 work=$(mktemp -d)
 psql_q() { psql -h 127.0.0.1 -U postgres -d test -tAc "$1"; }
@@ -18,7 +18,7 @@ farm=$!
 {
   echo "sites:"; echo "  - id: bench"; echo "    buildings:"; echo "      - id: plant"; echo "        devices:"
   for i in $(seq 0 $((slaves - 1))); do
-    echo "          - {id: pumps-$i, profile: water-pump-set, modbus: {host: 127.0.0.1, port: $((first + i)), interval: 1s, timeout: 500ms}}"
+    echo "          - {id: pumps-$i, profile: water-pump-set, modbus: {host: 127.0.0.1, port: $((first + i)), interval: $interval, timeout: 500ms}}"
   done
 } > "$work/estate.yaml"
 for _ in $(seq 60); do grep -q READY "$work/farm.log" && break; sleep 1; done
