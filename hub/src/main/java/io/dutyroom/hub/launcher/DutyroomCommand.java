@@ -6,6 +6,7 @@ import io.dutyroom.adapters.yaml.YamlDocument;
 import io.dutyroom.hub.config.HubConfig;
 import io.dutyroom.hub.embedded.StartupException;
 import io.dutyroom.hub.estate.EstateRegistry;
+import io.dutyroom.simulators.estate.SimulatedEstate;
 import java.awt.Desktop;
 import java.awt.GraphicsEnvironment;
 import java.io.IOException;
@@ -13,7 +14,9 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -40,7 +43,7 @@ public final class DutyroomCommand {
 
         @Override
         public Integer call() {
-            return serve(() -> HubConfig.load(Optional.ofNullable(config), System.getenv()), Optional.empty(), false);
+            return serve(() -> HubConfig.load(Optional.ofNullable(config), System.getenv()), Optional.empty(), false, OptionalLong.empty());
         }
     }
 
@@ -49,9 +52,16 @@ public final class DutyroomCommand {
         @Option(names = "--no-browser", description = "Do not open the dashboard in a browser.")
         boolean noBrowser;
 
+        @Option(names = "--no-simulation", description = "Do not simulate the demo estate's equipment.")
+        boolean noSimulation;
+
+        @Option(names = "--seed", defaultValue = "42", description = "Seed of the simulated estate; the same seed replays the same run (default: ${DEFAULT-VALUE}).")
+        long seed;
+
         @Override
         public Integer call() {
-            return serve(() -> HubConfig.load(Optional.empty(), System.getenv()), Optional.of(DEMO_ESTATE), !noBrowser);
+            return serve(() -> HubConfig.load(Optional.empty(), System.getenv()), Optional.of(DEMO_ESTATE), !noBrowser,
+                    noSimulation ? OptionalLong.empty() : OptionalLong.of(seed));
         }
     }
 
@@ -61,7 +71,7 @@ public final class DutyroomCommand {
         HubConfig load();
     }
 
-    private static int serve(ConfigStep configStep, Optional<String> bundledEstate, boolean openBrowser) {
+    private static int serve(ConfigStep configStep, Optional<String> bundledEstate, boolean openBrowser, OptionalLong simulationSeed) {
         long started = System.nanoTime();
         Hub hub;
         try {
@@ -76,8 +86,14 @@ public final class DutyroomCommand {
             System.err.println("Dutyroom cannot start: " + e.getMessage());
             return 1;
         }
+        AutoCloseable simulation = simulate(hub, bundledEstate, simulationSeed);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                simulation.close();
+            } catch (Exception e) {
+                // the hub stops regardless
+            }
             hub.close();
             stopped.countDown();
         }, "dutyroom-shutdown"));
@@ -91,6 +107,21 @@ public final class DutyroomCommand {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** The demo's simulated equipment, on the wire to the hub's broker like real devices. */
+    private static AutoCloseable simulate(Hub hub, Optional<String> estate, OptionalLong seed) {
+        if (estate.isEmpty() || seed.isEmpty()) {
+            return () -> { };
+        }
+        try (InputStream in = DutyroomCommand.class.getClassLoader().getResourceAsStream(estate.get())) {
+            YamlDocument doc = YamlDocument.read(estate.get(), in);
+            return SimulatedEstate.start(doc, new SimulatedEstate.Options(hub.brokerUrl(), hub.config().mqtt().topicRoot(),
+                    Duration.ofSeconds(2), seed.getAsLong(), "demo-"), Clock.systemUTC());
+        } catch (Exception e) {
+            System.err.println("The demo estate's simulation did not start (" + e.getMessage() + "); the hub runs without it.");
+            return () -> { };
+        }
     }
 
     private static EstateRegistry bundled(String resource, HubConfig config) {

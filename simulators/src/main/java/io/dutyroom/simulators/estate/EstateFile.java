@@ -1,0 +1,39 @@
+package io.dutyroom.simulators.estate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dutyroom.adapters.yaml.YamlDocument;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the devices out of an estate registry file (the same file the hub reads). The simulator
+ * needs only ids, profiles and floors; the hub does the validating.
+ */
+public final class EstateFile {
+    private EstateFile() {
+    }
+
+    public static List<SimulatedDevice> devices(YamlDocument doc) {
+        List<SimulatedDevice> devices = new ArrayList<>();
+        for (JsonNode site : doc.root().path("sites")) {
+            for (JsonNode building : site.path("buildings")) {
+                List<Integer> floors = new ArrayList<>();
+                for (JsonNode floor : building.path("floors")) {
+                    String f = floor.asText();
+                    if (f.matches("-?\\d+")) {
+                        floors.add(Integer.parseInt(f));
+                    } else if (f.matches("B\\d+")) {
+                        floors.add(-Integer.parseInt(f.substring(1)));
+                    }
+                }
+                for (JsonNode device : building.path("devices")) {
+                    if (!device.has("modbus")) { // polled equipment is served by Modbus slaves, not MQTT
+                        devices.add(new SimulatedDevice(site.path("id").asText(), device.path("id").asText(),
+                                device.path("profile").asText(), List.copyOf(floors)));
+                    }
+                }
+            }
+        }
+        return devices;
+    }
+}

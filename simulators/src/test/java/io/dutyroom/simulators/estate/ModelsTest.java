@@ -1,0 +1,127 @@
+package io.dutyroom.simulators.estate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The equipment models' behaviour, on a fake clock: steps of simulated time, no waiting. */
+class ModelsTest {
+    private static final Instant NIGHT = Instant.parse("2026-11-23T19:00:00Z");   // 03:00 in the estate
+    private static final Instant EVENING = Instant.parse("2026-11-23T11:30:00Z"); // 19:30 in the estate
+    private static final Duration STEP = Duration.ofSeconds(1);
+
+    @Test
+    void aSumpFillsWhileItsPumpsAreDownAndTheFloatClosesHigh() {
+        SumpPitModel sump = new SumpPitModel(new SplittableRandom(1));
+        sump.failPumps();
+        sump.setInflow(0.002);
+        double before = sump.level();
+        Instant t = NIGHT;
+        for (int i = 0; i < 900; i++) {
+            t = t.plus(STEP);
+            sump.step(t, STEP);
+        }
+        assertThat(sump.level()).isGreaterThan(before);
+        assertThat(sump.values()).containsEntry("high_level_float", true).containsEntry("pump1_running", false);
+    }
+
+    @Test
+    void aSumpPumpStartsAtItsLevelAndBringsTheLevelDown() {
+        SumpPitModel sump = new SumpPitModel(new SplittableRandom(1));
+        sump.setInflow(0.001);
+        Instant t = NIGHT;
+        double peak = 0;
+        boolean pumped = false;
+        for (int i = 0; i < 3_600; i++) {
+            t = t.plus(STEP);
+            sump.step(t, STEP);
+            peak = Math.max(peak, sump.level());
+            pumped |= (Boolean) sump.values().get("pump1_running");
+        }
+        assertThat(pumped).isTrue();
+        assertThat(peak).isLessThan(SumpPitModel.HIGH_FLOAT);
+    }
+
+    @Test
+    void aLiftNeverSkipsAFloorAndOpensOnlyWhenStopped() {
+        ElevatorModel lift = new ElevatorModel(new SplittableRandom(7), -1, 18);
+        Instant t = EVENING;
+        int previous = lift.floor();
+        int trips = 0;
+        for (int i = 0; i < 7_200; i++) {
+            t = t.plus(Duration.ofMillis(500));
+            lift.step(t, Duration.ofMillis(500));
+            Map<String, Object> v = lift.values();
+            int floor = (Integer) v.get("floor");
+            assertThat(Math.abs(floor - previous)).isLessThanOrEqualTo(1);
+            assertThat(floor).isBetween(-1, 18);
+            if ((Boolean) v.get("moving")) {
+                assertThat(v.get("door_state")).isEqualTo(ElevatorModel.DOOR_CLOSED);
+            }
+            trips += floor != previous ? 1 : 0;
+            previous = floor;
+        }
+        assertThat(trips).isPositive();
+    }
+
+    @Test
+    void whenTheDutyPumpTripsTheStandbyTakesOverAndPressureRecovers() {
+        WaterPumpSetModel pumps = new WaterPumpSetModel(new SplittableRandom(3));
+        Instant t = NIGHT;
+        for (int i = 0; i < 60; i++) {
+            t = t.plus(STEP);
+            pumps.step(t, STEP);
+        }
+        assertThat(pumps.values()).containsEntry("pump1_running", true).containsEntry("pump2_running", false);
+
+        pumps.tripDutyPump();
+        for (int i = 0; i < 60; i++) {
+            t = t.plus(STEP);
+            pumps.step(t, STEP);
+        }
+        assertThat(pumps.values()).containsEntry("pump1_fault", true).containsEntry("pump1_running", false).containsEntry("pump2_running", true);
+        assertThat((Double) pumps.values().get("outlet_pressure")).isGreaterThan(0.4);
+    }
+
+    @Test
+    void theStandbyPumpJoinsAtTheEveningPeakAndTheDrivesWorkHarder() {
+        WaterPumpSetModel night = settled(NIGHT);
+        WaterPumpSetModel evening = settled(EVENING);
+
+        assertThat(night.values()).containsEntry("pump2_running", false);
+        assertThat(evening.values()).containsEntry("pump1_running", true).containsEntry("pump2_running", true);
+        assertThat((Double) evening.values().get("vfd_frequency")).isGreaterThan((Double) night.values().get("vfd_frequency") + 5);
+    }
+
+    @Test
+    void theSameSeedReplaysTheSameRun() {
+        assertThat(run(11)).isEqualTo(run(11)).isNotEqualTo(run(12));
+    }
+
+    private static WaterPumpSetModel settled(Instant at) {
+        WaterPumpSetModel pumps = new WaterPumpSetModel(new SplittableRandom(5));
+        pumps.step(at, STEP);
+        return pumps;
+    }
+
+    private static List<Map<String, Object>> run(long seed) {
+        ElevatorModel lift = new ElevatorModel(new SplittableRandom(seed), 1, 18);
+        PowerModel power = new PowerModel(new SplittableRandom(seed), 800);
+        List<Map<String, Object>> out = new ArrayList<>();
+        Instant t = EVENING;
+        for (int i = 0; i < 300; i++) {
+            t = t.plus(STEP);
+            lift.step(t, STEP);
+            power.step(t, STEP);
+            out.add(lift.values());
+            out.add(power.values());
+        }
+        return out;
+    }
+}
