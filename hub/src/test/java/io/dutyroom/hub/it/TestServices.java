@@ -95,7 +95,8 @@ public final class TestServices {
         }
     }
 
-    private static boolean docker() {
+    /** True when a Docker engine answers, so Testcontainers can be used. */
+    static boolean docker() {
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -40,7 +39,7 @@ final class TimescaleEngine implements AutoCloseable {
     }
 
     static TimescaleEngine start() throws Exception {
-        if (docker()) {
+        if (TestServices.docker()) {
             PostgreSQLContainer<?> container = new PostgreSQLContainer<>(
                     DockerImageName.parse("timescale/timescaledb:latest-pg16").asCompatibleSubstituteFor("postgres"));
             container.start();
@@ -89,13 +88,5 @@ final class TimescaleEngine implements AutoCloseable {
     @Override
     public void close() throws Exception {
         stop.close();
-    }
-
-    private static boolean docker() {
-        try {
-            return DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException | LinkageError e) {
-            return false;
-        }
     }
 }
