@@ -4,8 +4,11 @@ import com.ghgande.j2mod.modbus.ModbusIOException;
 import com.ghgande.j2mod.modbus.ModbusSlaveException;
 import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
 import com.ghgande.j2mod.modbus.procimg.InputRegister;
+import com.ghgande.j2mod.modbus.procimg.Register;
+import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
 import com.ghgande.j2mod.modbus.util.BitVector;
 import io.dutyroom.adapters.TelemetrySink;
+import io.dutyroom.adapters.model.DeviceId;
 import io.dutyroom.adapters.model.DeviceStatus;
 import io.dutyroom.adapters.model.Quality;
 import io.dutyroom.adapters.model.Reading;
@@ -19,6 +22,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -80,6 +85,60 @@ public final class ModbusPoller implements AutoCloseable {
 
     public int devices() {
         return loops.size();
+    }
+
+    /**
+     * Writes one point of a polled device, through the device's connection, between its polls: a
+     * coil with function 5, a 16-bit holding register with 6, a 32-bit value with 16. Completes when
+     * the device confirmed; fails with a message for an unknown device or point, a read-only point,
+     * a value the encoding cannot hold, or a device that does not answer.
+     */
+    public CompletableFuture<Void> write(DeviceId device, String point, double value) {
+        DeviceLoop loop = loops.stream().filter(l -> l.device.device().equals(device)).findFirst().orElse(null);
+        if (loop == null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("device " + device + " is not polled over Modbus"));
+        }
+        ModbusRegister register = loop.device.profile().point(point).flatMap(p -> p.register()).orElse(null);
+        if (register == null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("device " + device + " has no Modbus point '" + point + "'"));
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Runnable command;
+        try {
+            int unit = loop.device.endpoint().unitId();
+            int timeout = (int) loop.device.timeout().toMillis();
+            if (register.table() == RegisterTable.COIL) {
+                boolean on = RegisterEncoder.encodeBit(register, value);
+                command = () -> run(loop, done, () -> loop.gateway.master(timeout).writeCoil(unit, register.address(), on));
+            } else {
+                int[] words = RegisterEncoder.encode(register, loop.device.effectiveWordOrder(register), value);
+                command = () -> run(loop, done, () -> {
+                    if (words.length == 1) {
+                        loop.gateway.master(timeout).writeSingleRegister(unit, register.address(), new SimpleRegister(words[0]));
+                    } else {
+                        loop.gateway.master(timeout).writeMultipleRegisters(unit, register.address(),
+                                new Register[] {new SimpleRegister(words[0]), new SimpleRegister(words[1])});
+                    }
+                    return null;
+                });
+            }
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(device + "." + point + ": " + e.getMessage(), e));
+        }
+        loop.gateway.worker().execute(command);
+        return done;
+    }
+
+    private static void run(DeviceLoop loop, CompletableFuture<Void> done, Callable<?> write) {
+        try {
+            write.call();
+            done.complete(null);
+        } catch (Exception e) {
+            if (!(e instanceof ModbusSlaveException)) {
+                loop.gateway.reset();
+            }
+            done.completeExceptionally(new IllegalStateException("write to " + loop.device.device() + " failed: " + e.getMessage(), e));
+        }
     }
 
     @Override

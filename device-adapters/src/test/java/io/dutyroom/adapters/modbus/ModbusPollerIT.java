@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -160,6 +161,32 @@ class ModbusPollerIT {
                 await().atMost(Duration.ofSeconds(20)).until(() -> sink.batches(slowMeter).size() >= 2);
                 // while the slow gateway answered twice (about 1.4 s), the other kept its 100 ms pace
                 assertThat(sink.batches(fastMeter).size()).isGreaterThanOrEqualTo(5);
+            }
+        }
+    }
+
+    @Test
+    void commandsWriteCoilsAndRegistersThroughTheDevicesConnection() throws Exception {
+        try (ModbusSlaveFixture slave = new ModbusSlaveFixture(9, 32, Duration.ZERO)) {
+            DeviceId meter = DeviceId.of("meter-w");
+            try (ModbusPoller poller = new ModbusPoller(List.of(device("meter-w", EVERY_ENCODING, slave.endpoint(), Duration.ofSeconds(1), Optional.empty())),
+                    new RecordingSink(), ModbusMetrics.NONE, Clock.systemUTC())) {
+                poller.start();
+                poller.write(meter, "running", 1).get(10, TimeUnit.SECONDS);            // function 5
+                poller.write(meter, "volts", 231.7).get(10, TimeUnit.SECONDS);          // function 6, ×0.1
+                poller.write(meter, "amps", 17.25).get(10, TimeUnit.SECONDS);           // function 16, CDAB
+
+                assertThat(slave.image.getDigitalOut(3).isSet()).isTrue();
+                assertThat(slave.image.getRegister(2).getValue()).isEqualTo(2317);
+                assertThat(Float.intBitsToFloat(WordOrder.CDAB.combine(slave.image.getRegister(8).getValue(), slave.image.getRegister(9).getValue())))
+                        .isEqualTo(17.25f);
+
+                assertThat(poller.write(meter, "level", 1)).failsWithin(Duration.ofSeconds(5))
+                        .withThrowableThat().withMessageContaining("input points cannot be written");
+                assertThat(poller.write(meter, "volts", 10_000)).failsWithin(Duration.ofSeconds(5))
+                        .withThrowableThat().withMessageContaining("out of range for uint16");
+                assertThat(poller.write(meter, "nope", 1)).failsWithin(Duration.ofSeconds(5))
+                        .withThrowableThat().withMessageContaining("has no Modbus point 'nope'");
             }
         }
     }

@@ -64,4 +64,15 @@ class RegisterDecoderTest {
         int[] words = {0, 0, 0x4366, 0x4000}; // float32 230.25 at index 2, ABCD
         assertThat(RegisterDecoder.decode(reg(Encoding.FLOAT32, null, null), WordOrder.ABCD, words, 2)).isEqualTo(230.25);
     }
+
+    @ParameterizedTest
+    @EnumSource(value = Encoding.class, names = {"INT16", "UINT16", "INT32", "UINT32", "FLOAT32"})
+    void encodingIsTheInverseOfDecoding(Encoding encoding) {
+        ModbusRegister register = reg(encoding, 0.1, -40.0);
+        double value = encoding.name().startsWith("U") ? 123.4 : -12.3;
+
+        int[] words = RegisterEncoder.encode(register, WordOrder.BADC, value);
+
+        assertThat(RegisterDecoder.decode(register, WordOrder.BADC, words, 0)).isCloseTo(value, within(1e-4));
+    }
 }

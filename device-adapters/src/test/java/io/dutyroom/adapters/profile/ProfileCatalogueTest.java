@@ -75,7 +75,7 @@ class ProfileCatalogueTest {
     void shippedRegisterMapsAreDataWithTheirWordOrder() {
         EquipmentProfile power = ProfileCatalogue.builtIn().find("power-distribution").orElseThrow();
 
-        assertThat(power.wordOrder()).isEqualTo(WordOrder.CDAB);
+        assertThat(power.wordOrder()).isEqualTo(WordOrder.ABCD);
         assertThat(power.point("active_power").orElseThrow().register()).hasValueSatisfying(r -> {
             assertThat(r.address()).isEqualTo(3059);
             assertThat(r.encoding()).isEqualTo(Encoding.FLOAT32);
