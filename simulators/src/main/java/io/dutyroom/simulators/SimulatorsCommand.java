@@ -1,6 +1,8 @@
 package io.dutyroom.simulators;
 
+import io.dutyroom.simulators.estate.DrillCommand;
 import io.dutyroom.simulators.estate.EstateCommand;
+import io.dutyroom.simulators.estate.InjectCommand;
 import io.dutyroom.simulators.load.LoadGenerator;
 import io.dutyroom.simulators.modbus.BareReadLoop;
 import io.dutyroom.simulators.modbus.ModbusFarm;
@@ -10,7 +12,7 @@ import picocli.CommandLine.Command;
 /** The simulators' command line. They speak only MQTT (and, later, Modbus TCP) to the hub. */
 @Command(name = "dutyroom-sim", mixinStandardHelpOptions = true, version = "Dutyroom simulators 0.1.0",
         description = "Simulated equipment and load for a Dutyroom hub.",
-        subcommands = {EstateCommand.class, LoadGenerator.class, ModbusFarm.class, BareReadLoop.class})
+        subcommands = {EstateCommand.class, InjectCommand.class, DrillCommand.class, LoadGenerator.class, ModbusFarm.class, BareReadLoop.class})
 public final class SimulatorsCommand {
     public static void main(String[] args) {
         System.exit(new CommandLine(new SimulatorsCommand()).execute(args));

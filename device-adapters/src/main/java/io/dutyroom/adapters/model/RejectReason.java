@@ -15,6 +15,7 @@ public enum RejectReason {
     TIMESTAMP_TOO_OLD,
     BAD_STATUS,
     BAD_EVENT,
+    BAD_DRILL,
     UNKNOWN_POINT,
     SITE_MISMATCH,
     OVERLOADED,

@@ -52,6 +52,7 @@ public final class PayloadDecoder {
         List<String> points = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         Instant ts = null;
+        String drill = null;
         boolean sawValues = false;
         try (JsonParser p = JSON.createParser(payload)) {
             expectObject(p);
@@ -60,6 +61,8 @@ public final class PayloadDecoder {
                 JsonToken token = p.nextToken();
                 if ("ts".equals(field)) {
                     ts = timestamp(p, token);
+                } else if ("drill".equals(field)) {
+                    drill = drillId(p, token);
                 } else if ("values".equals(field)) {
                     if (token != JsonToken.START_OBJECT) {
                         return Decoded.rejected(new Rejection(RejectReason.MISSING_VALUES, origin, "'values' must be an object of point → number or boolean"));
@@ -75,6 +78,8 @@ public final class PayloadDecoder {
             return Decoded.rejected(new Rejection(e.reason, origin, e.getMessage()));
         } catch (TooManyValues e) {
             return Decoded.rejected(new Rejection(RejectReason.PAYLOAD_TOO_LARGE, origin, e.getMessage()));
+        } catch (BadDrill e) {
+            return Decoded.rejected(new Rejection(RejectReason.BAD_DRILL, origin, e.getMessage()));
         } catch (IOException e) {
             return malformed(e, origin);
         }
@@ -89,7 +94,7 @@ public final class PayloadDecoder {
         if (readings.isEmpty()) {
             return new Decoded<>(Optional.empty(), rejections);
         }
-        return Decoded.of(new ReadingBatch(site, device, readings), rejections);
+        return Decoded.of(new ReadingBatch(site, device, readings, Optional.ofNullable(drill)), rejections);
     }
 
     /** {@code {"ts": ..., "type": "<kind>", "data": {...}}} */
@@ -99,6 +104,7 @@ public final class PayloadDecoder {
         }
         Instant ts = null;
         String type = null;
+        String drill = null;
         String data = "{}";
         try (JsonParser p = JSON.createParser(payload)) {
             expectObject(p);
@@ -107,6 +113,7 @@ public final class PayloadDecoder {
                 JsonToken token = p.nextToken();
                 switch (field) {
                     case "ts" -> ts = timestamp(p, token);
+                    case "drill" -> drill = drillId(p, token);
                     case "type" -> {
                         type = token == JsonToken.VALUE_STRING ? p.getText() : null;
                         p.skipChildren(); // a type given as an object or array is a bad event, not bad JSON
@@ -123,13 +130,15 @@ public final class PayloadDecoder {
             expectEnd(p);
         } catch (BadTimestamp e) {
             return Decoded.rejected(new Rejection(e.reason, origin, e.getMessage()));
+        } catch (BadDrill e) {
+            return Decoded.rejected(new Rejection(RejectReason.BAD_DRILL, origin, e.getMessage()));
         } catch (IOException e) {
             return malformed(e, origin);
         }
         if (type == null || type.isBlank() || type.length() > 64) {
             return Decoded.rejected(new Rejection(RejectReason.BAD_EVENT, origin, "an event needs a 'type' string of 1-64 characters"));
         }
-        return Decoded.of(new DeviceEvent(site, device, ts != null ? ts : clock.instant(), type, data), List.of());
+        return Decoded.of(new DeviceEvent(site, device, ts != null ? ts : clock.instant(), type, data, Optional.ofNullable(drill)), List.of());
     }
 
     /** A retained {@code online} or {@code offline}, plain or as {@code {"status": "online"}}. */
@@ -192,6 +201,18 @@ public final class PayloadDecoder {
                 }
             }
         }
+    }
+
+    /** A drill id marks drill traffic (docs/mqtt.md): a string of 1-64 characters, or absent. */
+    private static String drillId(JsonParser p, JsonToken token) throws IOException {
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token != JsonToken.VALUE_STRING || p.getText().isBlank() || p.getText().length() > 64) {
+            p.skipChildren();
+            throw new BadDrill();
+        }
+        return p.getText();
     }
 
     private Instant timestamp(JsonParser p, JsonToken token) throws IOException {
@@ -278,6 +299,12 @@ public final class PayloadDecoder {
         BadTimestamp(RejectReason reason, String message) {
             super(message);
             this.reason = reason;
+        }
+    }
+
+    private static final class BadDrill extends IOException {
+        BadDrill() {
+            super("'drill' must be a string of 1-64 characters");
         }
     }
 

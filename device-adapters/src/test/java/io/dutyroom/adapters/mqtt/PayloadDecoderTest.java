@@ -117,6 +117,16 @@ class PayloadDecoderTest {
     }
 
     @Test
+    void drillTrafficCarriesItsDrillAndABadMarkIsRefused() {
+        assertThat(telemetry("{\"drill\": \"elevator-entrapment-20261123T0900\", \"values\": {\"p\": 1}}").item().orElseThrow().drill())
+                .contains("elevator-entrapment-20261123T0900");
+        assertThat(telemetry("{\"values\": {\"p\": 1}}").item().orElseThrow().drill()).isEmpty();
+        assertThat(onlyReason(telemetry("{\"drill\": 7, \"values\": {\"p\": 1}}"))).isEqualTo(RejectReason.BAD_DRILL);
+        assertThat(decoder.event(SITE, PUMP, "{\"type\": \"zone.fire\", \"drill\": \"d1\"}".getBytes(StandardCharsets.UTF_8), "t")
+                .item().orElseThrow().drill()).contains("d1");
+    }
+
+    @Test
     void unknownTopLevelFieldsAreIgnored() {
         assertThat(telemetry("{\"fw\": {\"v\": [1, 2]}, \"values\": {\"p\": 1}}").item()).isPresent();
     }

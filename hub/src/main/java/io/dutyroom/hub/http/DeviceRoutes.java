@@ -140,7 +140,8 @@ final class DeviceRoutes {
                 .put("registered", d.registered())
                 .put("connectivity", d.connectivity().name().toLowerCase(Locale.ROOT))
                 .put("connectivitySince", d.connectivitySince().map(Instant::toString).orElse(null))
-                .put("lastSeen", d.lastSeen().map(Instant::toString).orElse(null));
+                .put("lastSeen", d.lastSeen().map(Instant::toString).orElse(null))
+                .put("drill", d.drill().orElse(null));
         d.registration().ifPresent(r -> json
                 .put("building", r.building())
                 .put("floor", r.floor())

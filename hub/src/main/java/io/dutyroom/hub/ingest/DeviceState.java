@@ -43,6 +43,7 @@ public final class DeviceState {
         private volatile Instant lastSeen;        // newest stored reading's arrival
         private volatile Instant lastReceived;    // newest accepted message, stored or not yet: judges silence
         private volatile Since connectivity = new Since(Connectivity.UNKNOWN, null);
+        private volatile String drill; // the drill the device's latest data belongs to, if any
 
         Device(DeviceId id, SiteId site, Optional<RegisteredDevice> registration) {
             this.id = id;
@@ -76,6 +77,11 @@ public final class DeviceState {
 
         public Connectivity connectivity() {
             return connectivity.value();
+        }
+
+        /** The drill the device's latest data came from; empty for real traffic. */
+        public Optional<String> drill() {
+            return Optional.ofNullable(drill);
         }
 
         public Optional<Instant> connectivitySince() {
@@ -120,11 +126,12 @@ public final class DeviceState {
     }
 
     /** Records durable readings; newer values replace older ones, late arrivals do not. */
-    void record(DeviceId id, List<Reading> readings, Instant receivedAt) {
+    void record(DeviceId id, List<Reading> readings, Instant receivedAt, Optional<String> drill) {
         Device d = find(id).orElse(null);
         if (d == null) {
             return;
         }
+        d.drill = drill.orElse(null);
         for (Reading r : readings) {
             d.points.merge(r.point(), new LatestValue(r.ts(), r.value(), r.quality()),
                     (old, neu) -> neu.ts().isBefore(old.ts()) ? old : neu);

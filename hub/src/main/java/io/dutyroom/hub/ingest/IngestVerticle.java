@@ -168,7 +168,7 @@ public final class IngestVerticle extends VerticleBase {
                 return;
             }
             Instant now = clock.instant();
-            state.record(w.batch.device(), w.readings, now);
+            state.record(w.batch.device(), w.readings, now, w.batch.drill());
             if (w.readings.get(0).quality() != Quality.UNREGISTERED) {
                 connectivity(w.batch.site().value(), w.batch.device().value(), DeviceState.Connectivity.ONLINE, now, "data")
                         .onComplete(ignored -> w.envelope.done().complete(null));
@@ -223,8 +223,10 @@ public final class IngestVerticle extends VerticleBase {
             return;
         }
         noteUnregistered(event, new JsonObject().put("event", event.type()));
+        JsonObject payload = new JsonObject().put("type", event.type()).put("data", new JsonObject(event.dataJson()));
+        event.drill().ifPresent(drill -> payload.put("drill", drill));
         timeline.append(TimelineEvent.of(event.ts(), EventKind.DEVICE_EVENT, event.site().value(), event.device().value(),
-                        Severity.INFO, new JsonObject().put("type", event.type()).put("data", new JsonObject(event.dataJson()))))
+                        Severity.INFO, payload))
                 .onComplete(r -> complete(done, r.cause()));
     }
 

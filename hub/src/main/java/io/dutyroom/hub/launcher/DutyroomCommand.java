@@ -6,6 +6,7 @@ import io.dutyroom.adapters.yaml.YamlDocument;
 import io.dutyroom.hub.config.HubConfig;
 import io.dutyroom.hub.embedded.StartupException;
 import io.dutyroom.hub.estate.EstateRegistry;
+import io.dutyroom.simulators.estate.ControlServer;
 import io.dutyroom.simulators.estate.SimulatedEstate;
 import java.awt.Desktop;
 import java.awt.GraphicsEnvironment;
@@ -66,6 +67,7 @@ public final class DutyroomCommand {
     }
 
     private static final String DEMO_ESTATE = "demo/estate.yaml";
+    private static final int SIMULATION_CONTROL_PORT = 18099;
 
     private interface ConfigStep {
         HubConfig load();
@@ -116,11 +118,31 @@ public final class DutyroomCommand {
         }
         try (InputStream in = DutyroomCommand.class.getClassLoader().getResourceAsStream(estate.get())) {
             YamlDocument doc = YamlDocument.read(estate.get(), in);
-            return SimulatedEstate.start(doc, new SimulatedEstate.Options(hub.brokerUrl(), hub.config().mqtt().topicRoot(),
+            SimulatedEstate sim = SimulatedEstate.start(doc, new SimulatedEstate.Options(hub.brokerUrl(), hub.config().mqtt().topicRoot(),
                     Duration.ofSeconds(2), seed.getAsLong(), "demo-"), Clock.systemUTC());
+            ControlServer control = startControl(sim);
+            return () -> {
+                if (control != null) {
+                    control.close();
+                }
+                sim.close();
+            };
         } catch (Exception e) {
             System.err.println("The demo estate's simulation did not start (" + e.getMessage() + "); the hub runs without it.");
             return () -> { };
+        }
+    }
+
+    /** The simulation's control API, for drills and injected faults; the demo runs on without it if its port is taken. */
+    private static ControlServer startControl(SimulatedEstate sim) {
+        try {
+            ControlServer control = ControlServer.start(sim, SIMULATION_CONTROL_PORT, Clock.systemUTC());
+            System.out.println("Simulation control at http://127.0.0.1:" + control.port()
+                    + " (try: java -jar simulators/target/dutyroom-simulators.jar drill elevator-entrapment)");
+            return control;
+        } catch (IOException e) {
+            System.err.println("The simulation's control API could not use port " + SIMULATION_CONTROL_PORT + " (" + e.getMessage() + "); drills are unavailable.");
+            return null;
         }
     }
 

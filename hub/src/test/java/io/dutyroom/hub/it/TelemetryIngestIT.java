@@ -180,6 +180,22 @@ class TelemetryIngestIT {
     }
 
     @Test
+    void drillTrafficIsStoredAndShownAsDrill() {
+        device.publish(hub.topic("estate-a", "door-1", "telemetry"), "{\"drill\": \"door-forced-at-night-20261123T220000\", \"values\": {\"forced_open\": true}}");
+        device.publish(hub.topic("estate-a", "door-1", "event"), "{\"type\": \"door.forced\", \"drill\": \"door-forced-at-night-20261123T220000\"}");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(hub.json("/api/v1/devices/door-1").getString("drill")).isEqualTo("door-forced-at-night-20261123T220000");
+            JsonArray events = hub.json("/api/v1/timeline?device=door-1&kind=device.event").getJsonArray("events");
+            assertThat(events).isNotEmpty();
+            assertThat(events.getJsonObject(0).getJsonObject("payload").getString("drill")).isEqualTo("door-forced-at-night-20261123T220000");
+        });
+
+        device.publish(hub.topic("estate-a", "door-1", "telemetry"), "{\"values\": {\"forced_open\": false}}");
+        await().atMost(Duration.ofSeconds(20)).until(() -> hub.json("/api/v1/devices/door-1").getValue("drill") == null);
+    }
+
+    @Test
     void healthReportsBrokerDatabaseAndWriter() {
         JsonObject health = hub.json("/health");
         assertThat(health.getString("status")).isEqualTo("up");

@@ -29,6 +29,9 @@ final class ElevatorModel implements EquipmentModel {
     private double phaseSeconds; // time spent in the current motion or door phase
     private boolean passenger;
     private long runCount = 48_200;
+    private boolean stuck;        // stopped between floors: the entrapment fault
+    private boolean alarmButton;
+    private int faultCode;
 
     ElevatorModel(SplittableRandom random, int lowest, int highest) {
         this.random = random;
@@ -41,7 +44,38 @@ final class ElevatorModel implements EquipmentModel {
     }
 
     @Override
+    public boolean apply(String fault, Map<String, Object> args) {
+        switch (fault) {
+            case "entrapment" -> {
+                stuck = true;
+                floor = args.containsKey("floor") ? ((Number) args.get("floor")).intValue() : floor;
+                target = floor + 1; // between this floor and the next, outside the leveling zone
+                door = DOOR_CLOSED;
+                passenger = true;
+                faultCode = 18; // stop outside the leveling zone
+            }
+            case "alarm-button" -> alarmButton = true;
+            case "door-fault" -> faultCode = 7; // door will not close
+            case "release", "clear" -> {
+                stuck = false;
+                alarmButton = false;
+                faultCode = 0;
+                target = floor; // levels at the floor below and opens: the rescue
+                door = DOOR_OPENING;
+                phaseSeconds = 0;
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
     public void step(Instant now, Duration dt) {
+        if (stuck) {
+            return;
+        }
         double remaining = dt.toMillis() / 1000.0;
         while (remaining > 0) {
             double slice = Math.min(remaining, 0.5);
@@ -107,16 +141,16 @@ final class ElevatorModel implements EquipmentModel {
 
     @Override
     public Map<String, Object> values() {
-        boolean moving = floor != target && door == DOOR_CLOSED;
+        boolean moving = !stuck && floor != target && door == DOOR_CLOSED;
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("floor", floor);
         v.put("direction", !moving ? 0 : target > floor ? 1 : 2);
         v.put("moving", moving);
         v.put("door_state", door);
-        v.put("in_leveling_zone", !moving || phaseSeconds < 0.2);
-        v.put("alarm_button", false);
+        v.put("in_leveling_zone", !stuck && (!moving || phaseSeconds < 0.2));
+        v.put("alarm_button", alarmButton);
         v.put("passenger_detected", passenger || moving);
-        v.put("fault_code", 0);
+        v.put("fault_code", faultCode);
         v.put("service_mode", 0);
         v.put("run_count", runCount);
         return v;

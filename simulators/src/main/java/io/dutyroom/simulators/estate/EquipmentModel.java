@@ -18,6 +18,14 @@ public interface EquipmentModel {
     /** The current values, by point name: numbers and booleans. */
     Map<String, Object> values();
 
+    /**
+     * Applies a named fault or its end (see docs/simulators.md); false when this equipment has no
+     * such fault. {@code clear} ends every fault of the model.
+     */
+    default boolean apply(String fault, Map<String, Object> args) {
+        return false;
+    }
+
     /** Discrete events since the last call (a card swipe), as {@code type} and data; empty for most equipment. */
     default List<SimEvent> drainEvents() {
         return List.of();

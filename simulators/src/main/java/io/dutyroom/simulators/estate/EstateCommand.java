@@ -28,16 +28,24 @@ public final class EstateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed; the same seed replays the same run (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--control-port", defaultValue = "18099", description = "Port of the control API on 127.0.0.1, 0 for none (default: ${DEFAULT-VALUE}).")
+    int controlPort;
+
     @Override
     public Integer call() throws Exception {
         YamlDocument doc = YamlDocument.read(estate.toString(), Files.readAllBytes(estate));
         CountDownLatch stopped = new CountDownLatch(1);
         SimulatedEstate sim = SimulatedEstate.start(doc, new SimulatedEstate.Options(url, topicRoot, period, seed, "sim-"), Clock.systemUTC());
+        ControlServer control = controlPort == 0 ? null : ControlServer.start(sim, controlPort, Clock.systemUTC());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (control != null) {
+                control.close();
+            }
             sim.close();
             stopped.countDown();
         }));
-        System.out.println("simulating " + sim.size() + " devices; stop with Ctrl+C");
+        System.out.println("simulating " + sim.size() + " devices" + (control == null ? "" : "; control API at http://127.0.0.1:" + control.port())
+                + "; stop with Ctrl+C");
         stopped.await();
         return 0;
     }

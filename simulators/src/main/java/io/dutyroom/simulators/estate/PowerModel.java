@@ -19,6 +19,7 @@ final class PowerModel implements EquipmentModel {
     private double temperature = 55;
     private boolean breakerClosed = true;
     private double phaseLoss = -1; // index of a lost phase, or -1
+    private boolean overTemperature;
 
     PowerModel(SplittableRandom random, double ratedKw) {
         this.random = random;
@@ -30,12 +31,30 @@ final class PowerModel implements EquipmentModel {
     }
 
     @Override
+    public boolean apply(String fault, Map<String, Object> args) {
+        switch (fault) {
+            case "phase-loss" -> losePhase(args.containsKey("phase") ? ((Number) args.get("phase")).intValue() : 0);
+            case "power-failure" -> breakerClosed = false;
+            case "over-temperature" -> overTemperature = true;
+            case "clear" -> {
+                phaseLoss = -1;
+                breakerClosed = true;
+                overTemperature = false;
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
     public void step(Instant now, Duration dt) {
         double seconds = dt.toMillis() / 1000.0;
         kw = breakerClosed ? ratedKw * (0.15 + 0.6 * DailyCurve.at(now)) * (0.97 + 0.06 * random.nextDouble()) : 0;
         energy += kw * seconds / 3600.0;
-        double ambientRise = 50 + 45 * kw / ratedKw;
-        temperature += (ambientRise - temperature) * Math.min(1, seconds / 600.0);
+        double ambientRise = overTemperature ? 165 : 50 + 45 * kw / ratedKw;
+        temperature += (ambientRise - temperature) * Math.min(1, seconds / (overTemperature ? 30.0 : 600.0));
     }
 
     @Override
@@ -44,7 +63,7 @@ final class PowerModel implements EquipmentModel {
         double perPhaseKw = kw / 3;
         Map<String, Object> v = new LinkedHashMap<>();
         String[] phases = {"a", "b", "c"};
-        double[] volts = {230.4, 229.1, 231.2};
+        double[] volts = breakerClosed ? new double[] {230.4, 229.1, 231.2} : new double[] {0, 0, 0};
         for (int i = 0; i < 3; i++) {
             boolean lost = phaseLoss == i;
             double u = lost ? 0 : volts[i] + (random.nextDouble() - 0.5);

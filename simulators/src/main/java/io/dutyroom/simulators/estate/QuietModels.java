@@ -47,23 +47,59 @@ final class QuietModels {
         }
     }
 
-    /** A fire alarm panel with nothing to report. */
+    /** A fire alarm panel: quiet unless a fire or a fault is injected. */
     static final class FirePanel implements EquipmentModel {
+        private final List<SimEvent> events = new ArrayList<>();
+        private int fires;
+        private int faults;
+        private Instant now = Instant.EPOCH;
+
+        @Override
+        public boolean apply(String fault, Map<String, Object> args) {
+            Object zone = args.getOrDefault("zone", "Z01");
+            switch (fault) {
+                case "fire-alarm" -> {
+                    fires++;
+                    events.add(new SimEvent(now, "zone.fire", Map.of("zone", zone, "confirmed", args.getOrDefault("real", false))));
+                }
+                case "panel-fault" -> {
+                    faults++;
+                    events.add(new SimEvent(now, "zone.fault", Map.of("zone", zone)));
+                }
+                case "clear" -> {
+                    fires = 0;
+                    faults = 0;
+                    events.add(new SimEvent(now, "panel.reset", Map.of()));
+                }
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         @Override
         public void step(Instant now, Duration dt) {
-            // quiet: faults and fires come from injection and drills
+            this.now = now;
+        }
+
+        @Override
+        public List<SimEvent> drainEvents() {
+            List<SimEvent> out = List.copyOf(events);
+            events.clear();
+            return out;
         }
 
         @Override
         public Map<String, Object> values() {
             Map<String, Object> v = new LinkedHashMap<>();
-            v.put("zone_fire_count", 0);
-            v.put("zone_fault_count", 0);
+            v.put("zone_fire_count", fires);
+            v.put("zone_fault_count", faults);
             v.put("zone_supervisory_count", 0);
             v.put("zone_disabled_count", 0);
             v.put("mains_fault", false);
             v.put("battery_fault", false);
-            v.put("linkage_started", false);
+            v.put("linkage_started", fires > 0);
             v.put("linkage_feedback", false);
             return v;
         }
@@ -74,13 +110,39 @@ final class QuietModels {
         private final SplittableRandom random;
         private final List<SimEvent> events = new ArrayList<>();
         private double openSeconds;
+        private boolean forced;
+        private boolean held;
+        private Instant now = Instant.EPOCH;
 
         AccessDoor(SplittableRandom random) {
             this.random = random;
         }
 
         @Override
+        public boolean apply(String fault, Map<String, Object> args) {
+            switch (fault) {
+                case "door-forced" -> {
+                    forced = true;
+                    events.add(new SimEvent(now, "door.forced", Map.of()));
+                }
+                case "door-held" -> {
+                    held = true;
+                    events.add(new SimEvent(now, "door.held", Map.of()));
+                }
+                case "clear" -> {
+                    forced = false;
+                    held = false;
+                }
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
         public void step(Instant now, Duration dt) {
+            this.now = now;
             double seconds = dt.toMillis() / 1000.0;
             openSeconds = Math.max(0, openSeconds - seconds);
             if (random.nextDouble() < seconds * 0.05 * (0.2 + DailyCurve.at(now))) {
@@ -96,10 +158,11 @@ final class QuietModels {
         @Override
         public Map<String, Object> values() {
             Map<String, Object> v = new LinkedHashMap<>();
-            v.put("door_open", openSeconds > 0);
-            v.put("locked", openSeconds == 0);
-            v.put("forced_open", false);
-            v.put("held_open", false);
+            boolean open = openSeconds > 0 || forced || held;
+            v.put("door_open", open);
+            v.put("locked", !open);
+            v.put("forced_open", forced);
+            v.put("held_open", held);
             v.put("reader_online", true);
             return v;
         }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -99,25 +100,75 @@ public final class SimulatedEstate implements AutoCloseable {
         return new Running(d, model, client, base);
     }
 
-    private void tick() {
+    private synchronized void tick() {
         try {
             Instant now = clock.instant();
             Duration dt = Duration.between(last, now);
             last = now;
             for (Running r : devices) {
                 r.model.step(now, dt);
-                publish(r, r.base + "telemetry", Map.of("ts", now.toEpochMilli(), "values", r.model.values()));
+                if (r.silent) {
+                    continue;
+                }
+                Map<String, Object> telemetry = new LinkedHashMap<>();
+                telemetry.put("ts", now.toEpochMilli());
+                if (r.drill != null) {
+                    telemetry.put("drill", r.drill);
+                }
+                telemetry.put("values", r.model.values());
+                publish(r, r.base + "telemetry", telemetry);
                 for (EquipmentModel.SimEvent e : r.model.drainEvents()) {
                     Map<String, Object> event = new LinkedHashMap<>();
                     event.put("ts", e.ts().toEpochMilli());
                     event.put("type", e.type());
                     event.put("data", e.data());
+                    if (r.drill != null) {
+                        event.put("drill", r.drill);
+                    }
                     publish(r, r.base + "event", event);
                 }
             }
         } catch (RuntimeException e) {
             LOG.error("simulated estate: tick failed", e);
         }
+    }
+
+    /**
+     * Injects a fault into a device (see docs/simulators.md for the names), or {@code silent} /
+     * {@code resume} its publishing. With a drill id, the device's messages carry it until
+     * {@link #endDrill}. Throws {@link IllegalArgumentException} for an unknown device or a fault
+     * its equipment does not have.
+     */
+    public synchronized void inject(String device, String fault, Map<String, Object> args, String drill) {
+        Running r = devices.stream().filter(d -> d.device.id().equals(device)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no simulated device '" + device + "'"));
+        switch (fault) {
+            case "silent" -> r.silent = true;
+            case "resume" -> r.silent = false;
+            default -> {
+                if (!r.model.apply(fault, args)) {
+                    throw new IllegalArgumentException("device " + device + " (" + r.device.profile() + ") has no fault '" + fault + "'");
+                }
+            }
+        }
+        if (drill != null) {
+            r.drill = drill;
+        }
+        LOG.info("simulated estate: {} on {}{}", fault, device, drill != null ? " (drill " + drill + ")" : "");
+    }
+
+    /** The drill is over: the devices it touched speak as themselves again. */
+    public synchronized void endDrill(String drill) {
+        devices.stream().filter(d -> drill.equals(d.drill)).forEach(d -> d.drill = null);
+    }
+
+    /** The first simulated device of a profile, for drills that name a role rather than a device. */
+    public Optional<String> firstOf(String profile) {
+        return devices.stream().filter(d -> d.device.profile().equals(profile)).map(d -> d.device.id()).findFirst();
+    }
+
+    ScheduledExecutorService ticker() {
+        return ticker;
     }
 
     private void publish(Running r, String topic, Map<String, Object> payload) {
@@ -156,6 +207,20 @@ public final class SimulatedEstate implements AutoCloseable {
         }
     }
 
-    private record Running(SimulatedDevice device, EquipmentModel model, MqttAsyncClient client, String base) {
+    /** One device on the wire; its fault and drill flags change under the estate's lock. */
+    private static final class Running {
+        final SimulatedDevice device;
+        final EquipmentModel model;
+        final MqttAsyncClient client;
+        final String base;
+        volatile boolean silent;
+        volatile String drill;
+
+        Running(SimulatedDevice device, EquipmentModel model, MqttAsyncClient client, String base) {
+            this.device = device;
+            this.model = model;
+            this.client = client;
+            this.base = base;
+        }
     }
 }

@@ -44,6 +44,26 @@ final class SumpPitModel implements EquipmentModel {
     }
 
     @Override
+    public boolean apply(String fault, Map<String, Object> args) {
+        switch (fault) {
+            case "pump-trip" -> pump1Fault = true;
+            case "sump-high-level" -> {
+                failPumps();
+                setInflow(0.004); // heavy inflow, as in a storm or a burst pipe
+            }
+            case "clear" -> {
+                pump1Fault = false;
+                pump2Fault = false;
+                inflow = 0;
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
     public void step(Instant now, Duration dt) {
         double seconds = dt.toMillis() / 1000.0;
         double baseInflow = inflow > 0 ? inflow : 0.0004 + 0.0004 * DailyCurve.at(now) * random.nextDouble();

@@ -39,6 +39,25 @@ final class WaterPumpSetModel implements EquipmentModel {
     }
 
     @Override
+    public boolean apply(String fault, Map<String, Object> args) {
+        switch (fault) {
+            case "pump-trip" -> tripDutyPump();
+            case "pressure-loss" -> {
+                pump1Fault = true;
+                pump2Fault = true;
+            }
+            case "clear" -> {
+                pump1Fault = false;
+                pump2Fault = false;
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
     public void step(Instant now, Duration dt) {
         double seconds = dt.toMillis() / 1000.0;
         long day = now.getEpochSecond() / 86_400;

@@ -124,4 +124,40 @@ class ModelsTest {
         }
         return out;
     }
+
+    @Test
+    void anEntrapmentHoldsTheCarBetweenFloorsUntilTheRescueReleasesIt() {
+        ElevatorModel lift = new ElevatorModel(new SplittableRandom(7), 1, 18);
+        lift.apply("entrapment", Map.of("floor", 7));
+        lift.apply("alarm-button", Map.of());
+        Instant t = EVENING;
+        for (int i = 0; i < 600; i++) {
+            t = t.plus(STEP);
+            lift.step(t, STEP);
+            assertThat(lift.values()).containsEntry("floor", 7).containsEntry("in_leveling_zone", false)
+                    .containsEntry("door_state", ElevatorModel.DOOR_CLOSED).containsEntry("passenger_detected", true)
+                    .containsEntry("alarm_button", true).containsEntry("moving", false);
+        }
+
+        lift.apply("release", Map.of());
+        for (int i = 0; i < 5; i++) {
+            t = t.plus(STEP);
+            lift.step(t, STEP);
+        }
+        assertThat(lift.values()).containsEntry("floor", 7).containsEntry("in_leveling_zone", true)
+                .containsEntry("door_state", ElevatorModel.DOOR_OPEN).containsEntry("alarm_button", false);
+    }
+
+    @Test
+    void everyShippedDrillLoadsAndNamesFaultsItsEquipmentHas() {
+        for (String id : Drill.SHIPPED) {
+            Drill drill = Drill.shipped(id);
+            for (Drill.Step step : drill.steps()) {
+                String profile = drill.roles().get(step.role());
+                SimulatedDevice device = new SimulatedDevice("s", "d", profile, List.of(1, 2, 3));
+                EquipmentModel model = Models.of(device, new SplittableRandom(1)).orElseThrow();
+                assertThat(model.apply(step.fault(), step.arguments())).as(id + ": " + step.fault() + " on " + profile).isTrue();
+            }
+        }
+    }
 }

@@ -1,0 +1,105 @@
+package io.dutyroom.simulators.estate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The running simulator's control API, on loopback only: {@code POST /faults} injects a fault,
+ * {@code POST /drills} starts a drill, {@code GET /drills} lists the shipped ones. The {@code inject}
+ * and {@code drill} commands are its clients.
+ */
+public final class ControlServer implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sim-control");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private ControlServer(HttpServer server) {
+        this.server = server;
+    }
+
+    public static ControlServer start(SimulatedEstate estate, int port, Clock clock) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 16);
+        ControlServer control = new ControlServer(server);
+        server.setExecutor(control.executor);
+        server.createContext("/faults", exchange -> control.handle(exchange, body -> {
+            Map<String, Object> args = body.has("args") ? JSON.convertValue(body.get("args"), Map.class) : Map.of();
+            estate.inject(text(body, "device"), text(body, "fault"), args, body.hasNonNull("drill") ? body.get("drill").asText() : null);
+            return Map.of("injected", text(body, "fault"), "device", text(body, "device"));
+        }));
+        server.createContext("/drills", exchange -> {
+            if ("GET".equals(exchange.getRequestMethod())) {
+                control.reply(exchange, 200, Map.of("drills", Drill.SHIPPED));
+                return;
+            }
+            control.handle(exchange, body -> {
+                Map<String, String> devices = new HashMap<>();
+                body.path("devices").fields().forEachRemaining(e -> devices.put(e.getKey(), e.getValue().asText()));
+                String id = DrillRunner.start(estate, Drill.shipped(text(body, "drill")), devices, clock);
+                return Map.of("drill", id);
+            });
+        });
+        server.start();
+        return control;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private interface Action {
+        Map<String, ?> run(JsonNode body);
+    }
+
+    private void handle(HttpExchange exchange, Action action) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            reply(exchange, 405, Map.of("error", "use POST with a JSON body"));
+            return;
+        }
+        try {
+            JsonNode body = JSON.readTree(exchange.getRequestBody());
+            reply(exchange, 200, action.run(body == null ? JSON.createObjectNode() : body));
+        } catch (IllegalArgumentException e) {
+            reply(exchange, 400, Map.of("error", e.getMessage()));
+        } catch (IOException e) {
+            reply(exchange, 400, Map.of("error", "body is not JSON: " + e.getMessage()));
+        }
+    }
+
+    private void reply(HttpExchange exchange, int status, Map<String, ?> body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static String text(JsonNode body, String field) {
+        if (!body.hasNonNull(field) || body.get(field).asText().isBlank()) {
+            throw new IllegalArgumentException("'" + field + "' is required");
+        }
+        return body.get(field).asText();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
