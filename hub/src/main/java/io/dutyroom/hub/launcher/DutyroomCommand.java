@@ -76,19 +76,25 @@ public final class DutyroomCommand {
     private static int serve(ConfigStep configStep, Optional<String> bundledEstate, boolean openBrowser, OptionalLong simulationSeed) {
         long started = System.nanoTime();
         Hub hub;
+        Optional<SimulatedEstate> prepared = Optional.empty();
         try {
             HubConfig config = configStep.load();
             Optional<EstateRegistry> estate = bundledEstate.map(resource -> bundled(resource, config));
+            // the simulated Modbus gateways open before the hub starts polling them
+            prepared = simulationSeed.isPresent() ? bundledEstate.map(resource -> SimulatedEstate.prepare(read(resource), simulationSeed.getAsLong(), Clock.systemUTC()))
+                    : Optional.empty();
             hub = Hub.start(config, estate, Clock.systemUTC());
         } catch (InvalidConfigException e) {
+            prepared.ifPresent(SimulatedEstate::close);
             System.err.println("Dutyroom cannot start: the configuration is invalid:");
             e.problems().forEach(p -> System.err.println("  " + p));
             return 2;
         } catch (StartupException e) {
+            prepared.ifPresent(SimulatedEstate::close);
             System.err.println("Dutyroom cannot start: " + e.getMessage());
             return 1;
         }
-        AutoCloseable simulation = simulate(hub, bundledEstate, simulationSeed);
+        AutoCloseable simulation = prepared.map(sim -> simulate(hub, sim)).orElse(() -> { });
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -112,24 +118,31 @@ public final class DutyroomCommand {
     }
 
     /** The demo's simulated equipment, on the wire to the hub's broker like real devices. */
-    private static AutoCloseable simulate(Hub hub, Optional<String> estate, OptionalLong seed) {
-        if (estate.isEmpty() || seed.isEmpty()) {
+    private static AutoCloseable simulate(Hub hub, SimulatedEstate sim) {
+        try {
+            sim.connect(new SimulatedEstate.Options(hub.brokerUrl(), hub.config().mqtt().topicRoot(), Duration.ofSeconds(2), 0, "demo-"));
+        } catch (Exception e) {
+            System.err.println("The demo estate's simulation could not connect (" + e.getMessage() + "); the hub runs without it.");
+            sim.close();
             return () -> { };
         }
-        try (InputStream in = DutyroomCommand.class.getClassLoader().getResourceAsStream(estate.get())) {
-            YamlDocument doc = YamlDocument.read(estate.get(), in);
-            SimulatedEstate sim = SimulatedEstate.start(doc, new SimulatedEstate.Options(hub.brokerUrl(), hub.config().mqtt().topicRoot(),
-                    Duration.ofSeconds(2), seed.getAsLong(), "demo-"), Clock.systemUTC());
-            ControlServer control = startControl(sim);
-            return () -> {
-                if (control != null) {
-                    control.close();
-                }
-                sim.close();
-            };
-        } catch (Exception e) {
-            System.err.println("The demo estate's simulation did not start (" + e.getMessage() + "); the hub runs without it.");
-            return () -> { };
+        ControlServer control = startControl(sim);
+        return () -> {
+            if (control != null) {
+                control.close();
+            }
+            sim.close();
+        };
+    }
+
+    private static YamlDocument read(String resource) {
+        try (InputStream in = DutyroomCommand.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new StartupException(resource + " is missing from the hub jar");
+            }
+            return YamlDocument.read(resource, in);
+        } catch (IOException e) {
+            throw new StartupException("cannot read " + resource + ": " + e.getMessage(), e);
         }
     }
 
@@ -147,14 +160,7 @@ public final class DutyroomCommand {
     }
 
     private static EstateRegistry bundled(String resource, HubConfig config) {
-        try (InputStream in = DutyroomCommand.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new StartupException(resource + " is missing from the hub jar");
-            }
-            return EstateRegistry.parse(YamlDocument.read(resource, in), ProfileCatalogue.load(config.profiles()));
-        } catch (IOException e) {
-            throw new StartupException("cannot read " + resource + ": " + e.getMessage(), e);
-        }
+        return EstateRegistry.parse(read(resource), ProfileCatalogue.load(config.profiles()));
     }
 
     private static void open(String url) {

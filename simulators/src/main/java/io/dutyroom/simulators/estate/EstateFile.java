@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dutyroom.adapters.yaml.YamlDocument;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads the devices out of an estate registry file (the same file the hub reads). The simulator
- * needs only ids, profiles and floors; the hub does the validating.
+ * needs only ids, profiles, floors and Modbus addresses; the hub does the validating.
  */
 public final class EstateFile {
     private EstateFile() {
@@ -27,10 +28,12 @@ public final class EstateFile {
                     }
                 }
                 for (JsonNode device : building.path("devices")) {
-                    if (!device.has("modbus")) { // polled equipment is served by Modbus slaves, not MQTT
-                        devices.add(new SimulatedDevice(site.path("id").asText(), device.path("id").asText(),
-                                device.path("profile").asText(), List.copyOf(floors)));
-                    }
+                    JsonNode modbus = device.path("modbus");
+                    Optional<SimulatedDevice.ModbusAddress> address = modbus.isMissingNode() ? Optional.empty()
+                            : Optional.of(new SimulatedDevice.ModbusAddress(modbus.path("host").asText(), modbus.path("port").asInt(502),
+                                    modbus.path("unitId").asInt(1)));
+                    devices.add(new SimulatedDevice(site.path("id").asText(), device.path("id").asText(),
+                            device.path("profile").asText(), List.copyOf(floors), address));
                 }
             }
         }

@@ -2,6 +2,9 @@ package io.dutyroom.simulators.estate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ghgande.j2mod.modbus.procimg.SimpleProcessImage;
+import io.dutyroom.adapters.profile.EquipmentProfile;
+import io.dutyroom.adapters.profile.ProfileCatalogue;
 import io.dutyroom.adapters.yaml.YamlDocument;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -26,9 +29,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A simulated estate on the wire: every device of an estate file gets a model and its own MQTT
- * connection with a last will ({@code offline}, retained), announces itself {@code online}, and
- * publishes its telemetry every period and its events as they happen, by the v1 topic contract.
+ * A simulated estate on the wire: every device of an estate file gets a model. Devices that
+ * publish get their own MQTT connection with a last will ({@code offline}, retained), announce
+ * themselves {@code online}, and publish telemetry every period and events as they happen, by the
+ * v1 topic contract. Polled devices ({@code modbus:} on 127.0.0.1) get a register image behind a
+ * simulated gateway, rewritten every period.
  * Deterministic for a seed: device {@code i} draws from the {@code i}-th split of one generator.
  */
 public final class SimulatedEstate implements AutoCloseable {
@@ -39,7 +44,7 @@ public final class SimulatedEstate implements AutoCloseable {
     public record Options(String brokerUrl, String topicRoot, Duration period, long seed, String clientPrefix) {
     }
 
-    private final Options options;
+    private Options options;
     private final Clock clock;
     private final List<Running> devices = new ArrayList<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -49,17 +54,28 @@ public final class SimulatedEstate implements AutoCloseable {
     });
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    private final ModbusGateways gateways = new ModbusGateways();
     private Instant last;
 
-    private SimulatedEstate(Options options, Clock clock) {
-        this.options = options;
+    private SimulatedEstate(Clock clock) {
         this.clock = clock;
     }
 
     /** Connects every device of {@code estate} and starts publishing. */
     public static SimulatedEstate start(YamlDocument estate, Options options, Clock clock) throws MqttException {
-        SimulatedEstate sim = new SimulatedEstate(options, clock);
-        SplittableRandom root = new SplittableRandom(options.seed());
+        SimulatedEstate sim = prepare(estate, options.seed(), clock);
+        sim.connect(options);
+        return sim;
+    }
+
+    /**
+     * Builds the models and opens the polled devices' gateways, without MQTT yet: a hub that polls
+     * them can start after this and find them answering from its first poll.
+     */
+    public static SimulatedEstate prepare(YamlDocument estate, long seed, Clock clock) {
+        SimulatedEstate sim = new SimulatedEstate(clock);
+        SplittableRandom root = new SplittableRandom(seed);
+        ProfileCatalogue profiles = ProfileCatalogue.builtIn();
         for (SimulatedDevice d : EstateFile.devices(estate)) {
             SplittableRandom random = root.split();
             var model = Models.of(d, random);
@@ -67,13 +83,37 @@ public final class SimulatedEstate implements AutoCloseable {
                 LOG.warn("no model for profile {} of device {}; not simulated", d.profile(), d.id());
                 continue;
             }
-            sim.devices.add(sim.connect(d, model.get()));
+            EquipmentProfile profile = profiles.find(d.profile()).orElseThrow();
+            if (d.modbus().isPresent()) {
+                SimulatedDevice.ModbusAddress address = d.modbus().get();
+                if (!address.host().equals("127.0.0.1") && !address.host().equals("localhost")) {
+                    LOG.warn("device {} is polled at {}, not on this machine; not simulated", d.id(), address.host());
+                    continue;
+                }
+                var image = sim.gateways.add(address, profile);
+                Running r = new Running(d, model.get(), null, null, image, profile);
+                ModbusGateways.write(image, profile, r.model.values());
+                sim.devices.add(r);
+            } else {
+                sim.devices.add(new Running(d, model.get(), null, null, null, profile));
+            }
         }
-        sim.last = clock.instant();
-        long period = options.period().toMillis();
-        sim.ticker.scheduleAtFixedRate(sim::tick, 0, period, TimeUnit.MILLISECONDS);
-        LOG.info("simulated estate: {} devices publishing every {} to {}", sim.devices.size(), options.period(), options.brokerUrl());
+        sim.gateways.open();
         return sim;
+    }
+
+    /** Connects the publishing devices to the broker and starts the clock. */
+    public void connect(Options options) throws MqttException {
+        this.options = options;
+        for (int i = 0; i < devices.size(); i++) {
+            Running r = devices.get(i);
+            if (r.image == null) {
+                devices.set(i, connect(r.device, r.model, r.profile));
+            }
+        }
+        last = clock.instant();
+        ticker.scheduleAtFixedRate(this::tick, 0, options.period().toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info("simulated estate: {} devices, publishing every {} to {}", devices.size(), options.period(), options.brokerUrl());
     }
 
     public int size() {
@@ -84,7 +124,7 @@ public final class SimulatedEstate implements AutoCloseable {
         return published.get();
     }
 
-    private Running connect(SimulatedDevice d, EquipmentModel model) throws MqttException {
+    private Running connect(SimulatedDevice d, EquipmentModel model, EquipmentProfile profile) throws MqttException {
         String base = options.topicRoot() + "/" + d.site() + "/" + d.id() + "/";
         MqttAsyncClient client = new MqttAsyncClient(options.brokerUrl(), options.clientPrefix() + d.id(), new MemoryPersistence());
         MqttConnectionOptions o = new MqttConnectionOptions();
@@ -97,7 +137,7 @@ public final class SimulatedEstate implements AutoCloseable {
         o.setWill(base + "status", will);
         client.connect(o).waitForCompletion(10_000);
         client.publish(base + "status", "online".getBytes(StandardCharsets.UTF_8), 1, true);
-        return new Running(d, model, client, base);
+        return new Running(d, model, client, base, null, profile);
     }
 
     private synchronized void tick() {
@@ -107,7 +147,11 @@ public final class SimulatedEstate implements AutoCloseable {
             last = now;
             for (Running r : devices) {
                 r.model.step(now, dt);
-                if (r.silent) {
+                if (r.image != null) {
+                    ModbusGateways.write(r.image, r.profile, r.model.values()); // polled: the hub reads it when it likes
+                    continue;
+                }
+                if (r.silent || r.client == null) {
                     continue;
                 }
                 Map<String, Object> telemetry = new LinkedHashMap<>();
@@ -145,6 +189,21 @@ public final class SimulatedEstate implements AutoCloseable {
         switch (fault) {
             case "silent" -> r.silent = true;
             case "resume" -> r.silent = false;
+            case "gateway-down", "gateway-up" -> {
+                if (r.device.modbus().isEmpty()) {
+                    throw new IllegalArgumentException("device " + device + " is not polled over Modbus");
+                }
+                int port = r.device.modbus().get().port();
+                if (fault.equals("gateway-down")) {
+                    gateways.down(port);
+                } else {
+                    try {
+                        gateways.up(port);
+                    } catch (Exception e) {
+                        throw new IllegalArgumentException("gateway on port " + port + " could not reopen: " + e.getMessage());
+                    }
+                }
+            }
             default -> {
                 if (!r.model.apply(fault, args)) {
                     throw new IllegalArgumentException("device " + device + " (" + r.device.profile() + ") has no fault '" + fault + "'");
@@ -184,7 +243,11 @@ public final class SimulatedEstate implements AutoCloseable {
     @Override
     public void close() {
         ticker.shutdownNow();
+        gateways.close();
         for (Running r : devices) {
+            if (r.client == null) {
+                continue;
+            }
             try {
                 r.client.publish(r.base + "status", "offline".getBytes(StandardCharsets.UTF_8), 1, true).waitForCompletion(2_000);
                 r.client.disconnect().waitForCompletion(2_000);
@@ -199,6 +262,9 @@ public final class SimulatedEstate implements AutoCloseable {
     public void dropConnections() {
         ticker.shutdownNow();
         for (Running r : devices) {
+            if (r.client == null) {
+                continue;
+            }
             try {
                 r.client.disconnectForcibly(0, 1, false);
             } catch (MqttException e) {
@@ -213,14 +279,18 @@ public final class SimulatedEstate implements AutoCloseable {
         final EquipmentModel model;
         final MqttAsyncClient client;
         final String base;
+        final SimpleProcessImage image;   // polled devices: their registers, instead of an MQTT client
+        final EquipmentProfile profile;
         volatile boolean silent;
         volatile String drill;
 
-        Running(SimulatedDevice device, EquipmentModel model, MqttAsyncClient client, String base) {
+        Running(SimulatedDevice device, EquipmentModel model, MqttAsyncClient client, String base, SimpleProcessImage image, EquipmentProfile profile) {
             this.device = device;
             this.model = model;
             this.client = client;
             this.base = base;
+            this.image = image;
+            this.profile = profile;
         }
     }
 }

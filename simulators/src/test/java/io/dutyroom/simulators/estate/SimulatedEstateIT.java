@@ -3,6 +3,7 @@ package io.dutyroom.simulators.estate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
 import io.dutyroom.adapters.model.ReadingBatch;
 import io.dutyroom.adapters.mqtt.Decoded;
 import io.dutyroom.adapters.mqtt.MqttTopic;
@@ -10,6 +11,8 @@ import io.dutyroom.adapters.mqtt.PayloadDecoder;
 import io.dutyroom.adapters.mqtt.PayloadLimits;
 import io.dutyroom.adapters.profile.ProfileCatalogue;
 import io.dutyroom.adapters.yaml.YamlDocument;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /** The simulated estate speaks the v1 contract exactly, over a real broker, including its last wills. */
 class SimulatedEstateIT {
-    private static final byte[] ESTATE = """
+    private static final String ESTATE = """
             sites:
               - id: estate-a
                 buildings:
@@ -40,8 +43,8 @@ class SimulatedEstateIT {
                       - {id: t1-incomer, profile: power-distribution}
                       - {id: t1-fire-pump, profile: fire-pump}
                       - {id: t1-panel, profile: fire-alarm-panel}
-                      - {id: t1-polled, profile: sump-pit, modbus: {host: 127.0.0.1}}
-            """.getBytes(StandardCharsets.UTF_8);
+                      - {id: t1-polled, profile: sump-pit, modbus: {host: 127.0.0.1, port: %d, unitId: 3}}
+            """;
 
     @Test
     void everyDevicePublishesValidTelemetryOfItsProfileAndLeavesALastWill() throws Exception {
@@ -82,11 +85,15 @@ class SimulatedEstateIT {
             }
         }});
 
-        SimulatedEstate sim = SimulatedEstate.start(YamlDocument.read("estate.yaml", ESTATE),
+        int gatewayPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            gatewayPort = s.getLocalPort();
+        }
+        SimulatedEstate sim = SimulatedEstate.start(YamlDocument.read("estate.yaml", ESTATE.formatted(gatewayPort).getBytes(StandardCharsets.UTF_8)),
                 new SimulatedEstate.Options(TestBroker.url(), root, Duration.ofMillis(200), 42, "it-" + UUID.randomUUID().toString().substring(0, 6) + "-"),
                 Clock.systemUTC());
         try {
-            assertThat(sim.size()).isEqualTo(7); // the polled device is left to Modbus slaves
+            assertThat(sim.size()).isEqualTo(8);
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 assertThat(status).hasSize(7).allSatisfy((device, s) -> assertThat(s).isEqualTo("online"));
                 assertThat(points).hasSize(7);
@@ -94,6 +101,15 @@ class SimulatedEstateIT {
                         .containsExactlyInAnyOrderElementsOf(profiles.find(profile).orElseThrow().points().stream().map(p -> p.name()).toList()));
             });
             assertThat(problems).isEmpty();
+
+            // the polled sump answers Modbus with its model's level, behind its simulated gateway
+            ModbusTCPMaster master = new ModbusTCPMaster("127.0.0.1", gatewayPort, 2000, false, false);
+            master.connect();
+            try {
+                await().atMost(Duration.ofSeconds(10)).until(() -> master.readInputRegisters(3, 0, 1)[0].getValue() > 0);
+            } finally {
+                master.disconnect();
+            }
 
             // WHEN the devices vanish without a goodbye, THEN the broker publishes each one's last will
             sim.dropConnections();
