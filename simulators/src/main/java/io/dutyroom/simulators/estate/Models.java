@@ -19,7 +19,7 @@ final class Models {
                 yield new ElevatorModel(random, lowest, Math.max(highest, lowest + 1));
             }
             case "power-distribution" -> new PowerModel(random, 800);
-            case "fire-alarm-panel" -> new QuietModels.FirePanel();
+            case "fire-alarm-panel" -> new QuietModels.FirePanel(random);
             case "access-door" -> new QuietModels.AccessDoor(random);
             default -> null;
         });

@@ -20,6 +20,7 @@ final class PowerModel implements EquipmentModel {
     private boolean breakerClosed = true;
     private double phaseLoss = -1; // index of a lost phase, or -1
     private boolean overTemperature;
+    private double voltageFactor = 1.0;
 
     PowerModel(SplittableRandom random, double ratedKw) {
         this.random = random;
@@ -35,10 +36,13 @@ final class PowerModel implements EquipmentModel {
         switch (fault) {
             case "phase-loss" -> losePhase(args.containsKey("phase") ? ((Number) args.get("phase")).intValue() : 0);
             case "power-failure" -> breakerClosed = false;
+            case "under-voltage" -> voltageFactor = 0.85; // a sagging supply: about 196 V
+
             case "over-temperature" -> overTemperature = true;
             case "clear" -> {
                 phaseLoss = -1;
                 breakerClosed = true;
+                voltageFactor = 1.0;
                 overTemperature = false;
             }
             default -> {
@@ -66,7 +70,7 @@ final class PowerModel implements EquipmentModel {
         double[] volts = breakerClosed ? new double[] {230.4, 229.1, 231.2} : new double[] {0, 0, 0};
         for (int i = 0; i < 3; i++) {
             boolean lost = phaseLoss == i;
-            double u = lost ? 0 : volts[i] + (random.nextDouble() - 0.5);
+            double u = lost ? 0 : volts[i] * voltageFactor + (random.nextDouble() - 0.5);
             v.put("voltage_" + phases[i], WaterPumpSetModel.round(u, 1));
             v.put("current_" + phases[i], WaterPumpSetModel.round(lost ? 0 : perPhaseKw * 1000 / (u * pf), 1));
         }

@@ -47,9 +47,15 @@ final class QuietModels {
         }
     }
 
-    /** A fire alarm panel: quiet unless a fire or a fault is injected. */
+    /**
+     * A fire alarm panel: quiet, but now and then (about once in three days) a detector reports a
+     * fault for a few minutes, as dust and damp make them do; fires come only from injection and drills.
+     */
     static final class FirePanel implements EquipmentModel {
+        private static final double FAULTS_PER_SECOND = 1.0 / (3 * 86_400);
+        private final SplittableRandom random;
         private final List<SimEvent> events = new ArrayList<>();
+        private double transientFaultSeconds;
         private int fires;
         private int faults;
         private Instant now = Instant.EPOCH;
@@ -78,9 +84,25 @@ final class QuietModels {
             return true;
         }
 
+        FirePanel(SplittableRandom random) {
+            this.random = random;
+        }
+
         @Override
         public void step(Instant now, Duration dt) {
             this.now = now;
+            double seconds = dt.toMillis() / 1000.0;
+            if (transientFaultSeconds > 0) {
+                transientFaultSeconds -= seconds;
+                if (transientFaultSeconds <= 0) {
+                    faults = Math.max(0, faults - 1);
+                    events.add(new SimEvent(now, "zone.fault-cleared", Map.of("zone", "Z03")));
+                }
+            } else if (random.nextDouble() < seconds * FAULTS_PER_SECOND) {
+                transientFaultSeconds = 120 + random.nextInt(480);
+                faults++;
+                events.add(new SimEvent(now, "zone.fault", Map.of("zone", "Z03")));
+            }
         }
 
         @Override

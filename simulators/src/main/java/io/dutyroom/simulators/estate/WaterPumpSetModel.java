@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
  */
 final class WaterPumpSetModel implements EquipmentModel {
     private static final double SETPOINT = 0.45; // MPa
+    private static final double STANDBY_DELAY_SECONDS = 8;
     private final SplittableRandom random;
     private boolean pump1Duty = true;
     private boolean pump1Running;
@@ -24,6 +25,7 @@ final class WaterPumpSetModel implements EquipmentModel {
     private double tankLevel = 3.2;
     private double runHours = 12_000;
     private long lastSwapDay = -1;
+    private double dutyLostSeconds; // how long the duty pump has been unavailable: the standby needs a moment
 
     WaterPumpSetModel(SplittableRandom random) {
         this.random = random;
@@ -68,7 +70,9 @@ final class WaterPumpSetModel implements EquipmentModel {
         double demand = DailyCurve.at(now) * (0.95 + 0.1 * random.nextDouble()); // 0..~1
         boolean dutyAvailable = pump1Duty ? !pump1Fault : !pump2Fault;
         boolean standbyAvailable = pump1Duty ? !pump2Fault : !pump1Fault;
-        boolean needStandby = demand > 0.85 || !dutyAvailable;
+        dutyLostSeconds = dutyAvailable ? 0 : dutyLostSeconds + seconds;
+        // after a trip the standby starts only once the controller has seen the duty pump fail
+        boolean needStandby = demand > 0.85 || (!dutyAvailable && dutyLostSeconds >= STANDBY_DELAY_SECONDS);
         pump1Running = pump1Duty ? dutyAvailable : needStandby && standbyAvailable;
         pump2Running = pump1Duty ? needStandby && standbyAvailable : dutyAvailable;
         int running = (pump1Running ? 1 : 0) + (pump2Running ? 1 : 0);

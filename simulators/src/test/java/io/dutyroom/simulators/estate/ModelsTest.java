@@ -81,10 +81,13 @@ class ModelsTest {
         assertThat(pumps.values()).containsEntry("pump1_running", true).containsEntry("pump2_running", false);
 
         pumps.tripDutyPump();
+        double lowest = Double.MAX_VALUE;
         for (int i = 0; i < 60; i++) {
             t = t.plus(STEP);
             pumps.step(t, STEP);
+            lowest = Math.min(lowest, (Double) pumps.values().get("outlet_pressure"));
         }
+        assertThat(lowest).as("pressure sags until the standby starts").isLessThan(0.3);
         assertThat(pumps.values()).containsEntry("pump1_fault", true).containsEntry("pump1_running", false).containsEntry("pump2_running", true);
         assertThat((Double) pumps.values().get("outlet_pressure")).isGreaterThan(0.4);
     }
