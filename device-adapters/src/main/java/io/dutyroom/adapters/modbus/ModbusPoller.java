@@ -2,7 +2,7 @@ package io.dutyroom.adapters.modbus;
 
 import com.ghgande.j2mod.modbus.ModbusIOException;
 import com.ghgande.j2mod.modbus.ModbusSlaveException;
-import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
+import com.ghgande.j2mod.modbus.facade.AbstractModbusMaster;
 import com.ghgande.j2mod.modbus.procimg.InputRegister;
 import com.ghgande.j2mod.modbus.procimg.Register;
 import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
@@ -194,7 +194,7 @@ public final class ModbusPoller implements AutoCloseable {
             int timeoutMillis = (int) device.timeout().toMillis();
             for (ReadRequest request : plan) {
                 try {
-                    ModbusTCPMaster master = gateway.master(timeoutMillis);
+                    AbstractModbusMaster master = gateway.master(timeoutMillis);
                     read(master, request, at, readings);
                     answered++;
                 } catch (ModbusSlaveException e) {
@@ -221,7 +221,7 @@ public final class ModbusPoller implements AutoCloseable {
             sink.accept(new ReadingBatch(device.site(), device.device(), readings)).whenComplete((v, err) -> busy.set(false));
         }
 
-        private void read(ModbusTCPMaster master, ReadRequest request, Instant at, List<Reading> out) throws Exception {
+        private void read(AbstractModbusMaster master, ReadRequest request, Instant at, List<Reading> out) throws Exception {
             int unit = device.endpoint().unitId();
             switch (request.table()) {
                 case COIL, DISCRETE_INPUT -> {

@@ -191,6 +191,22 @@ class ModbusPollerIT {
         }
     }
 
+    @Test
+    void aSerialLineThatIsNotThereIsACommunicationLossNotACrash() {
+        // serial RTU needs a port this machine does not have; what can be proven here is the failure path
+        RecordingSink sink = new RecordingSink();
+        CountingMetrics metrics = new CountingMetrics();
+        DeviceId pit = DeviceId.of("pit-serial");
+        ModbusEndpoint line = ModbusEndpoint.serial(new SerialLine("/dev/ttyDUTYROOM-NONE", 9600, 8, "none", 1), 2);
+        try (ModbusPoller poller = new ModbusPoller(List.of(new PolledDevice(SITE, pit, EVERY_ENCODING, line, Duration.ofMillis(100),
+                Duration.ofMillis(200), 2, Optional.empty())), sink, metrics, Clock.systemUTC())) {
+            poller.start();
+            await().atMost(Duration.ofSeconds(20)).until(() -> sink.statuses(pit).stream().anyMatch(s -> !s.online()));
+        }
+        assertThat(metrics.count("io") + metrics.count("timeout")).isPositive();
+        assertThat(line.connection()).isEqualTo("rtu:///dev/ttyDUTYROOM-NONE");
+    }
+
     /** Counts failures by reason. */
     private static final class CountingMetrics implements ModbusMetrics {
         private final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();

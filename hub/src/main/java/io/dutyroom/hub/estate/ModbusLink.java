@@ -1,6 +1,7 @@
 package io.dutyroom.hub.estate;
 
 import io.dutyroom.adapters.modbus.ModbusEndpoint;
+import io.dutyroom.adapters.modbus.SerialLine;
 import io.dutyroom.adapters.modbus.WordOrder;
 import io.dutyroom.adapters.profile.EquipmentProfile;
 import io.dutyroom.adapters.yaml.Problems;
@@ -15,9 +16,13 @@ import java.util.Optional;
  */
 public record ModbusLink(ModbusEndpoint endpoint, Duration interval, Duration timeout, int commLossAfter, Optional<WordOrder> wordOrder) {
 
-    /** The YAML entry; everything but {@code host} has a default. */
+    /** The YAML entry; everything but {@code host} (or {@code serial}) has a default. */
     record Entry(String host, Integer port, Integer unitId, String interval, String timeout, Integer commLossAfter,
-                 WordOrder wordOrder, Boolean rtuOverTcp) {
+                 WordOrder wordOrder, Boolean rtuOverTcp, SerialEntry serial) {
+    }
+
+    /** An RS-485 line on the hub's own port: {@code {device, baud, dataBits, parity, stopBits}}. */
+    record SerialEntry(String device, Integer baud, Integer dataBits, String parity, Integer stopBits) {
     }
 
     static Optional<ModbusLink> from(Entry e, EquipmentProfile profile, YamlDocument doc, String at, Problems problems) {
@@ -25,8 +30,20 @@ public record ModbusLink(ModbusEndpoint endpoint, Duration interval, Duration ti
         if (profile.polledPoints().isEmpty()) {
             problems.at(doc, at, "profile " + profile.id() + " has no Modbus registers to poll");
         }
-        if (e.host() == null || e.host().isBlank()) {
-            problems.at(doc, at + "/host", "the device's (or its gateway's) address is required");
+        Optional<SerialLine> serial = Optional.empty();
+        if (e.serial() != null) {
+            try {
+                SerialEntry line = e.serial();
+                if (line.device() == null || line.device().isBlank()) {
+                    throw new IllegalArgumentException("the serial port is required, e.g. device: /dev/ttyUSB0");
+                }
+                serial = Optional.of(new SerialLine(line.device(), line.baud() == null ? 9600 : line.baud(),
+                        line.dataBits() == null ? 8 : line.dataBits(), line.parity(), line.stopBits() == null ? 1 : line.stopBits()));
+            } catch (IllegalArgumentException bad) {
+                problems.at(doc, at + "/serial", bad.getMessage());
+            }
+        } else if (e.host() == null || e.host().isBlank()) {
+            problems.at(doc, at + "/host", "the device's (or its gateway's) address is required (or a serial line)");
         }
         int port = e.port() == null ? 502 : e.port();
         if (port < 1 || port > 65_535) {
@@ -45,8 +62,9 @@ public record ModbusLink(ModbusEndpoint endpoint, Duration interval, Duration ti
         if (problemCount(problems) > before) {
             return Optional.empty();
         }
-        return Optional.of(new ModbusLink(new ModbusEndpoint(e.host(), port, unitId, Boolean.TRUE.equals(e.rtuOverTcp())),
-                interval, timeout, commLossAfter, Optional.ofNullable(e.wordOrder())));
+        ModbusEndpoint endpoint = serial.isPresent() ? ModbusEndpoint.serial(serial.get(), unitId)
+                : new ModbusEndpoint(e.host(), port, unitId, Boolean.TRUE.equals(e.rtuOverTcp()));
+        return Optional.of(new ModbusLink(endpoint, interval, timeout, commLossAfter, Optional.ofNullable(e.wordOrder())));
     }
 
     private static Duration duration(String text, Duration fallback, Duration min, YamlDocument doc, String at, Problems problems) {

@@ -97,9 +97,34 @@ class EstateRegistryTest {
                 .isInstanceOf(InvalidConfigException.class)
                 .satisfies(e -> assertThat(((InvalidConfigException) e).problems()).containsExactly(
                         "estate.yaml:6: sites.0.buildings.0.devices.0.modbus: profile access-door has no Modbus registers to poll",
-                        "estate.yaml:7: sites.0.buildings.0.devices.1.modbus.host: the device's (or its gateway's) address is required",
+                        "estate.yaml:7: sites.0.buildings.0.devices.1.modbus.host: the device's (or its gateway's) address is required (or a serial line)",
                         "estate.yaml:7: sites.0.buildings.0.devices.1.modbus.port: must be 1-65535 (was 70000)",
                         "estate.yaml:7: sites.0.buildings.0.devices.1.modbus.unitId: must be 0-255 (was 300)",
                         "estate.yaml:7: sites.0.buildings.0.devices.1.modbus.interval: must be a duration of at least 100ms, like 1s or 500ms (was '5ms')"));
+    }
+
+    @Test
+    void aDeviceOnTheHubsOwnSerialLineIsAnRtuEndpoint() {
+        EstateRegistry estate = parse("""
+                sites:
+                  - id: s1
+                    buildings:
+                      - id: b1
+                        devices:
+                          - {id: pit-1, profile: sump-pit, modbus: {unitId: 4, serial: {device: /dev/ttyUSB0, baud: 19200, parity: even}}}
+                """);
+        var endpoint = estate.device(DeviceId.of("pit-1")).orElseThrow().modbus().orElseThrow().endpoint();
+        assertThat(endpoint.connection()).isEqualTo("rtu:///dev/ttyUSB0");
+        assertThat(endpoint.serial().orElseThrow().baud()).isEqualTo(19200);
+        assertThat(endpoint.serial().orElseThrow().parity()).isEqualTo("even");
+
+        assertThatThrownBy(() -> parse("""
+                sites:
+                  - id: s1
+                    buildings:
+                      - id: b1
+                        devices:
+                          - {id: pit-1, profile: sump-pit, modbus: {serial: {device: /dev/ttyUSB0, parity: mark}}}
+                """)).hasMessage("estate.yaml:6: sites.0.buildings.0.devices.0.modbus.serial: parity must be none, even or odd, was 'mark'");
     }
 }

@@ -1,25 +1,31 @@
 package io.dutyroom.adapters.modbus.internal;
 
+import com.ghgande.j2mod.modbus.Modbus;
+import com.ghgande.j2mod.modbus.facade.AbstractModbusMaster;
+import com.ghgande.j2mod.modbus.facade.ModbusSerialMaster;
 import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
+import com.ghgande.j2mod.modbus.util.SerialParameters;
+import io.dutyroom.adapters.modbus.SerialLine;
 import io.dutyroom.adapters.modbus.ModbusEndpoint;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One TCP connection to a Modbus device or gateway, used by every unit id behind it, with the one
- * thread that talks over it: Modbus TCP gateways answer one request at a time, so requests through
- * one connection are serialised here and never block anything else.
+ * One connection to Modbus devices (TCP to a device or gateway, or a serial line), used by every
+ * unit id on it, with the one thread that talks over it: a gateway or an RS-485 bus answers one
+ * request at a time, so requests through one connection are serialised here and never block
+ * anything else.
  */
 public final class Gateway implements AutoCloseable {
     private final ModbusEndpoint endpoint;
     private final ExecutorService worker;
-    private ModbusTCPMaster master; // touched only by the worker thread
+    private AbstractModbusMaster master; // touched only by the worker thread
 
     public Gateway(ModbusEndpoint endpoint) {
         this.endpoint = endpoint;
         this.worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "modbus-" + endpoint.host() + ":" + endpoint.port());
+            Thread t = new Thread(r, "modbus-" + endpoint.connection());
             t.setDaemon(true);
             return t;
         });
@@ -30,14 +36,28 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** The connected master; connects (again) when needed. Worker thread only. */
-    public ModbusTCPMaster master(int timeoutMillis) throws Exception {
+    public AbstractModbusMaster master(int timeoutMillis) throws Exception {
         if (master == null) {
-            ModbusTCPMaster m = new ModbusTCPMaster(endpoint.host(), endpoint.port(), timeoutMillis, false, endpoint.rtuOverTcp());
+            AbstractModbusMaster m = endpoint.serial().isPresent()
+                    ? new ModbusSerialMaster(parameters(endpoint.serial().get()), timeoutMillis)
+                    : new ModbusTCPMaster(endpoint.host(), endpoint.port(), timeoutMillis, false, endpoint.rtuOverTcp());
             m.connect();
             master = m;
         }
         master.setTimeout(timeoutMillis);
         return master;
+    }
+
+    private static SerialParameters parameters(SerialLine line) {
+        SerialParameters p = new SerialParameters();
+        p.setPortName(line.device());
+        p.setBaudRate(line.baud());
+        p.setDatabits(line.dataBits());
+        p.setParity(line.parity());
+        p.setStopbits(line.stopBits());
+        p.setEncoding(Modbus.SERIAL_ENCODING_RTU);
+        p.setEcho(false);
+        return p;
     }
 
     /** Drops the connection after an error; the next request reconnects. Worker thread only. */
