@@ -39,6 +39,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("listen_addresses", host)
                     .setServerConfig("max_connections", "50")
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // the hub stops it itself, last: its own hook would race the flush of the writer and the timeline
+                    .setRegisterShutdownHook(false)
                     .start();
             String url = "jdbc:postgresql://" + host + ":" + postgres.getPort() + "/" + DATABASE;
             LOG.info("embedded PostgreSQL listening at {} (data in {})", url, directory);
