@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -89,7 +90,8 @@ public final class ModbusPoller implements AutoCloseable {
 
     /**
      * Writes one point of a polled device, through the device's connection, between its polls: a
-     * coil with function 5, a 16-bit holding register with 6, a 32-bit value with 16. Completes when
+     * coil with function 5, a 16-bit holding register with 6, a 32-bit value with 16 (several coils
+     * at once: {@link #writeCoils}, function 15). Completes when
      * the device confirmed; fails with a message for an unknown device or point, a read-only point,
      * a value the encoding cannot hold, or a device that does not answer.
      */
@@ -126,6 +128,41 @@ public final class ModbusPoller implements AutoCloseable {
             return CompletableFuture.failedFuture(new IllegalArgumentException(device + "." + point + ": " + e.getMessage(), e));
         }
         loop.gateway.worker().execute(command);
+        return done;
+    }
+
+    /**
+     * Writes several coils of a polled device in one request (function 15). The coils must be
+     * neighbours (consecutive addresses), as one request covers one range.
+     */
+    public CompletableFuture<Void> writeCoils(DeviceId device, Map<String, Boolean> states) {
+        DeviceLoop loop = loops.stream().filter(l -> l.device.device().equals(device)).findFirst().orElse(null);
+        if (loop == null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("device " + device + " is not polled over Modbus"));
+        }
+        TreeMap<Integer, Boolean> byAddress = new TreeMap<>();
+        for (Map.Entry<String, Boolean> e : states.entrySet()) {
+            ModbusRegister r = loop.device.profile().point(e.getKey()).flatMap(p -> p.register()).orElse(null);
+            if (r == null || r.table() != RegisterTable.COIL) {
+                return CompletableFuture.failedFuture(new IllegalArgumentException(device + "." + e.getKey() + " is not a coil"));
+            }
+            byAddress.put(r.address(), e.getValue());
+        }
+        if (byAddress.isEmpty() || byAddress.lastKey() - byAddress.firstKey() + 1 != byAddress.size()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("coils written together must be neighbours, were at " + byAddress.keySet()));
+        }
+        BitVector bits = new BitVector(byAddress.size());
+        int i = 0;
+        for (boolean on : byAddress.values()) {
+            bits.setBit(i++, on);
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        int unit = loop.device.endpoint().unitId();
+        int timeout = (int) loop.device.timeout().toMillis();
+        loop.gateway.worker().execute(() -> run(loop, done, () -> {
+            loop.gateway.master(timeout).writeMultipleCoils(unit, byAddress.firstKey(), bits);
+            return null;
+        }));
         return done;
     }
 

@@ -192,6 +192,46 @@ class ModbusPollerIT {
     }
 
     @Test
+    void severalNeighbouringCoilsAreWrittenInOneRequest() throws Exception {
+        EquipmentProfile coils = ProfileCatalogue.parse(YamlDocument.read("coils.yaml", """
+                id: coils
+                category: water
+                points:
+                  - {name: pump1_enable, type: bool, modbus: {table: coil, address: 4}}
+                  - {name: pump2_enable, type: bool, modbus: {table: coil, address: 5}}
+                  - {name: far, type: bool, modbus: {table: coil, address: 9}}
+                """.getBytes(StandardCharsets.UTF_8)));
+        try (ModbusSlaveFixture slave = new ModbusSlaveFixture(1, 16, Duration.ZERO)) {
+            DeviceId pumps = DeviceId.of("pumps-c");
+            try (ModbusPoller poller = new ModbusPoller(List.of(device("pumps-c", coils, slave.endpoint(), Duration.ofSeconds(1), Optional.empty())),
+                    new RecordingSink(), ModbusMetrics.NONE, Clock.systemUTC())) {
+                poller.writeCoils(pumps, Map.of("pump1_enable", true, "pump2_enable", true)).get(10, TimeUnit.SECONDS); // function 15
+                assertThat(slave.image.getDigitalOut(4).isSet()).isTrue();
+                assertThat(slave.image.getDigitalOut(5).isSet()).isTrue();
+                assertThat(poller.writeCoils(pumps, Map.of("pump1_enable", false, "far", true))).failsWithin(Duration.ofSeconds(5))
+                        .withThrowableThat().withMessageContaining("must be neighbours");
+            }
+        }
+    }
+
+    @Test
+    void aGatewayThatPassesRtuFramesThroughTcpIsReadToo() throws Exception {
+        try (ModbusSlaveFixture slave = new ModbusSlaveFixture(6, 32, Duration.ZERO, true)) {
+            slave.holding(2, 2305);
+            RecordingSink sink = new RecordingSink();
+            DeviceId meter = DeviceId.of("meter-rtu");
+            ModbusEndpoint rtu = new ModbusEndpoint("127.0.0.1", slave.port, 6, true);
+            try (ModbusPoller poller = new ModbusPoller(List.of(device("meter-rtu", EVERY_ENCODING, rtu, Duration.ofMillis(200), Optional.empty())),
+                    sink, ModbusMetrics.NONE, Clock.systemUTC())) {
+                poller.start();
+                await().atMost(Duration.ofSeconds(10)).until(() -> sink.latest(meter).isPresent());
+            }
+            assertThat(sink.latest(meter).orElseThrow().get("volts")).isCloseTo(230.5, within(1e-9));
+            assertThat(rtu.connection()).isEqualTo("rtu+tcp://127.0.0.1:" + slave.port);
+        }
+    }
+
+    @Test
     void aSerialLineThatIsNotThereIsACommunicationLossNotACrash() {
         // serial RTU needs a port this machine does not have; what can be proven here is the failure path
         RecordingSink sink = new RecordingSink();

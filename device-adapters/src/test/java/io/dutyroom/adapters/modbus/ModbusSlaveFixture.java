@@ -22,9 +22,15 @@ final class ModbusSlaveFixture implements AutoCloseable {
     final int port;
     final int unitId;
     final SimpleProcessImage image;
+    private final boolean rtuOverTcp;
     private ModbusSlave slave;
 
     ModbusSlaveFixture(int unitId, int size, Duration answerDelay) throws Exception {
+        this(unitId, size, answerDelay, false);
+    }
+
+    ModbusSlaveFixture(int unitId, int size, Duration answerDelay, boolean rtuOverTcp) throws Exception {
+        this.rtuOverTcp = rtuOverTcp;
         this.port = freePort();
         this.unitId = unitId;
         this.image = answerDelay.isZero() ? new SimpleProcessImage(unitId) : new SlowImage(unitId, answerDelay);
@@ -38,7 +44,7 @@ final class ModbusSlaveFixture implements AutoCloseable {
     }
 
     void start() throws Exception {
-        slave = ModbusSlaveFactory.createTCPSlave(InetAddress.getLoopbackAddress(), port, 4, false);
+        slave = ModbusSlaveFactory.createTCPSlave(InetAddress.getLoopbackAddress(), port, 4, rtuOverTcp);
         slave.addProcessImage(unitId, image);
         slave.open();
     }

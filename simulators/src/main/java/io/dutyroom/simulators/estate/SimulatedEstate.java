@@ -55,7 +55,7 @@ public final class SimulatedEstate implements AutoCloseable {
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final ModbusGateways gateways = new ModbusGateways();
-    private Instant last;
+    private Instant last; // simulated time of the last step
 
     private SimulatedEstate(Clock clock) {
         this.clock = clock;
@@ -142,11 +142,14 @@ public final class SimulatedEstate implements AutoCloseable {
 
     private synchronized void tick() {
         try {
+            // Models run on simulated time: whole periods from the start, whatever the scheduler's
+            // jitter, so a seed replays the same run; messages carry the wall-clock time.
             Instant now = clock.instant();
-            Duration dt = Duration.between(last, now);
-            last = now;
+            Duration dt = options.period();
+            last = last.plus(dt);
+            Instant simulated = last;
             for (Running r : devices) {
-                r.model.step(now, dt);
+                r.model.step(simulated, dt);
                 if (r.image != null) {
                     ModbusGateways.write(r.image, r.profile, r.model.values()); // polled: the hub reads it when it likes
                     continue;
