@@ -26,6 +26,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -55,6 +56,7 @@ public final class ModbusPoller implements AutoCloseable {
     private final TelemetrySink sink;
     private final ModbusMetrics metrics;
     private final Clock clock;
+    private volatile boolean closing;
 
     public ModbusPoller(List<PolledDevice> devices, TelemetrySink sink, ModbusMetrics metrics, Clock clock) {
         this.sink = sink;
@@ -127,7 +129,15 @@ public final class ModbusPoller implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(device + "." + point + ": " + e.getMessage(), e));
         }
-        loop.gateway.worker().execute(command);
+        return submit(loop, command, done);
+    }
+
+    private CompletableFuture<Void> submit(DeviceLoop loop, Runnable command, CompletableFuture<Void> done) {
+        try {
+            loop.gateway.worker().execute(command);
+        } catch (RejectedExecutionException e) {
+            done.completeExceptionally(new IllegalStateException("the Modbus poller is stopped"));
+        }
         return done;
     }
 
@@ -159,14 +169,17 @@ public final class ModbusPoller implements AutoCloseable {
         CompletableFuture<Void> done = new CompletableFuture<>();
         int unit = loop.device.endpoint().unitId();
         int timeout = (int) loop.device.timeout().toMillis();
-        loop.gateway.worker().execute(() -> run(loop, done, () -> {
+        return submit(loop, () -> run(loop, done, () -> {
             loop.gateway.master(timeout).writeMultipleCoils(unit, byAddress.firstKey(), bits);
             return null;
-        }));
-        return done;
+        }), done);
     }
 
-    private static void run(DeviceLoop loop, CompletableFuture<Void> done, Callable<?> write) {
+    private void run(DeviceLoop loop, CompletableFuture<Void> done, Callable<?> write) {
+        if (closing) {
+            done.completeExceptionally(new IllegalStateException("the Modbus poller is stopped"));
+            return;
+        }
         try {
             write.call();
             done.complete(null);
@@ -178,10 +191,14 @@ public final class ModbusPoller implements AutoCloseable {
         }
     }
 
+    /** Stops polling; queued polls and writes end at once (writes fail), all connections close within 5 s together. */
     @Override
     public void close() {
+        closing = true;
         ticker.shutdownNow();
-        gateways.values().forEach(Gateway::close);
+        gateways.values().forEach(Gateway::shutdown);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        gateways.values().forEach(g -> g.awaitTermination(deadline));
     }
 
     /** One device's schedule and failure state. Fields are touched by the ticker and the device's gateway worker, one at a time. */
@@ -193,7 +210,7 @@ public final class ModbusPoller implements AutoCloseable {
         volatile long due;
         volatile int failures;
         volatile boolean commLoss;
-        volatile Instant nextAttempt = Instant.EPOCH;
+        volatile int skipTicks; // polls to skip while backing off; counted in ticks, immune to clock jumps
 
         DeviceLoop(PolledDevice device, Gateway gateway, List<ReadRequest> plan) {
             this.device = device;
@@ -202,24 +219,37 @@ public final class ModbusPoller implements AutoCloseable {
         }
 
         void tick() {
-            long scheduled = due;
-            due = scheduled + device.interval().toNanos();
-            if (clock.instant().isBefore(nextAttempt)) {
-                return; // backing off after failures
-            }
-            if (!busy.compareAndSet(false, true)) {
-                metrics.skipped(device.device());
-                return;
-            }
-            gateway.worker().execute(() -> {
-                metrics.lateness(device.device(), Math.max(0, System.nanoTime() - scheduled));
-                try {
-                    poll();
-                } catch (RuntimeException e) {
-                    LOG.error("[modbus {} {}] poll failed unexpectedly", device.site(), device.device(), e);
-                    busy.set(false);
+            try {
+                long scheduled = due;
+                due = scheduled + device.interval().toNanos();
+                if (skipTicks > 0) {
+                    skipTicks--; // backing off after failures
+                    return;
                 }
-            });
+                if (!busy.compareAndSet(false, true)) {
+                    metrics.skipped(device.device());
+                    return;
+                }
+                gateway.worker().execute(() -> {
+                    try {
+                        if (closing) {
+                            busy.set(false);
+                            return;
+                        }
+                        metrics.lateness(device.device(), Math.max(0, System.nanoTime() - scheduled));
+                        poll();
+                    } catch (RuntimeException e) {
+                        LOG.error("[modbus {} {}] poll failed unexpectedly", device.site(), device.device(), e);
+                        busy.set(false);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                busy.set(false); // stopping
+            } catch (RuntimeException e) {
+                // a failing tick must not cancel the device's schedule
+                LOG.error("[modbus {} {}] tick failed", device.site(), device.device(), e);
+                busy.set(false);
+            }
         }
 
         /** Gateway worker thread. */
@@ -288,7 +318,7 @@ public final class ModbusPoller implements AutoCloseable {
 
         private void recovered(Instant at) {
             failures = 0;
-            nextAttempt = Instant.EPOCH;
+            skipTicks = 0;
             if (commLoss) {
                 commLoss = false;
                 LOG.info("[modbus {} {}] answering again", device.site(), device.device());
@@ -300,8 +330,8 @@ public final class ModbusPoller implements AutoCloseable {
             failures++;
             if (failures >= device.commLossAfter()) {
                 long factor = 1L << Math.min(10, failures - device.commLossAfter());
-                Duration backoff = device.interval().multipliedBy(factor);
-                nextAttempt = at.plus(backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff);
+                long maxFactor = Math.max(1, MAX_BACKOFF.toNanos() / device.interval().toNanos());
+                skipTicks = (int) Math.min(factor, maxFactor) - 1;
                 if (!commLoss) {
                     commLoss = true;
                     LOG.warn("[modbus {} {}] no answer from {} unit {} in {} polls: comm-loss", device.site(), device.device(),

@@ -23,7 +23,13 @@ public final class RegisterEncoder {
             case UINT16 -> new int[] {(int) whole(raw, 0, 0xFFFF, "uint16")};
             case INT32 -> order.split((int) whole(raw, Integer.MIN_VALUE, Integer.MAX_VALUE, "int32"));
             case UINT32 -> order.split((int) whole(raw, 0, 0xFFFF_FFFFL, "uint32"));
-            case FLOAT32 -> order.split(Float.floatToIntBits((float) raw));
+            case FLOAT32 -> {
+                float f = (float) raw;
+                if (!Float.isFinite(f)) {
+                    throw new IllegalArgumentException("value is out of range for float32 after scaling (raw " + raw + ")");
+                }
+                yield order.split(Float.floatToIntBits(f));
+            }
             case BIT -> throw new IllegalStateException("unreachable");
         };
     }
@@ -45,7 +51,7 @@ public final class RegisterEncoder {
 
     private static long whole(double raw, long min, long max, String encoding) {
         long rounded = Math.round(raw);
-        if (raw < min - 0.5 || raw > max + 0.5) {
+        if (rounded < min || rounded > max) {
             throw new IllegalArgumentException("value is out of range for " + encoding + " after scaling (raw " + raw + ")");
         }
         return rounded;

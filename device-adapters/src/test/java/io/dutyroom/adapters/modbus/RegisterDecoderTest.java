@@ -1,6 +1,7 @@
 package io.dutyroom.adapters.modbus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
@@ -74,5 +75,16 @@ class RegisterDecoderTest {
         int[] words = RegisterEncoder.encode(register, WordOrder.BADC, value);
 
         assertThat(RegisterDecoder.decode(register, WordOrder.BADC, words, 0)).isCloseTo(value, within(1e-4));
+    }
+
+    @Test
+    void valuesJustPastAnEncodingsRangeAreRefusedNotWrapped() {
+        assertThatThrownBy(() -> RegisterEncoder.encode(reg(Encoding.INT16, null, null), WordOrder.ABCD, 32_767.5))
+                .hasMessageContaining("out of range for int16");
+        assertThatThrownBy(() -> RegisterEncoder.encode(reg(Encoding.UINT16, null, null), WordOrder.ABCD, 65_535.5))
+                .hasMessageContaining("out of range for uint16");
+        assertThatThrownBy(() -> RegisterEncoder.encode(reg(Encoding.FLOAT32, null, null), WordOrder.ABCD, 1e300))
+                .hasMessageContaining("out of range for float32");
+        assertThat(RegisterEncoder.encode(reg(Encoding.INT16, null, null), WordOrder.ABCD, 32_767.4)).containsExactly(0x7FFF);
     }
 }

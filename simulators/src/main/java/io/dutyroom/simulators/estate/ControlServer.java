@@ -23,7 +23,7 @@ public final class ControlServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+    private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "sim-control");
         t.setDaemon(true);
         return t;
@@ -78,6 +78,8 @@ public final class ControlServer implements AutoCloseable {
             reply(exchange, 400, Map.of("error", e.getMessage()));
         } catch (IOException e) {
             reply(exchange, 400, Map.of("error", "body is not JSON: " + e.getMessage()));
+        } catch (RuntimeException e) {
+            reply(exchange, 500, Map.of("error", "the simulator could not do it: " + e));
         }
     }
 

@@ -30,9 +30,15 @@ public final class DrillRunner {
     /** As {@link #start(SimulatedEstate, Drill, Map, Clock)}, marking traffic for {@code tail} after the last step. */
     public static String start(SimulatedEstate estate, Drill drill, Map<String, String> devicesByRole, Clock clock, Duration tail) {
         Map<String, String> bound = new HashMap<>();
-        drill.roles().forEach((role, profile) -> bound.put(role, devicesByRole.getOrDefault(role,
-                estate.firstOf(profile).orElseThrow(() -> new IllegalArgumentException(
-                        "drill " + drill.id() + " needs a " + profile + " for its role '" + role + "', and the estate has none")))));
+        drill.roles().forEach((role, profile) -> {
+            String device = devicesByRole.containsKey(role) ? devicesByRole.get(role)
+                    : estate.firstOf(profile).orElseThrow(() -> new IllegalArgumentException(
+                            "drill " + drill.id() + " needs a " + profile + " for its role '" + role + "', and the estate has none"));
+            if (!estate.profileOf(device).map(profile::equals).orElse(false)) {
+                throw new IllegalArgumentException("drill " + drill.id() + ": role '" + role + "' needs a " + profile + ", and '" + device + "' is not one");
+            }
+            bound.put(role, device);
+        });
         String drillId = drill.id() + "-" + STAMP.format(clock.instant());
         for (Drill.Step step : drill.steps()) {
             String device = bound.get(step.role());
@@ -49,9 +55,18 @@ public final class DrillRunner {
         }
         long end = drill.length().plus(tail).toMillis();
         estate.ticker().schedule(() -> {
-            bound.values().forEach(device -> estate.inject(device, "clear", Map.of(), null));
-            estate.endDrill(drillId);
-            LOG.info("drill {} ended", drillId);
+            try {
+                for (String device : bound.values()) {
+                    try {
+                        estate.inject(device, "clear", Map.of(), null);
+                    } catch (RuntimeException e) {
+                        LOG.error("drill {}: clearing {} failed: {}", drillId, device, e.getMessage());
+                    }
+                }
+            } finally {
+                estate.endDrill(drillId);
+                LOG.info("drill {} ended", drillId);
+            }
         }, end, TimeUnit.MILLISECONDS);
         LOG.info("drill {} started: {}", drillId, bound);
         return drillId;

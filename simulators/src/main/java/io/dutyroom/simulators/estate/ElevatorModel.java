@@ -47,8 +47,9 @@ final class ElevatorModel implements EquipmentModel {
     public boolean apply(String fault, Map<String, Object> args) {
         switch (fault) {
             case "entrapment" -> {
+                int at = Args.integer(args, "floor", floor);
                 stuck = true;
-                floor = args.containsKey("floor") ? ((Number) args.get("floor")).intValue() : floor;
+                floor = at;
                 target = floor + 1; // between this floor and the next, outside the leveling zone
                 door = DOOR_CLOSED;
                 passenger = true;

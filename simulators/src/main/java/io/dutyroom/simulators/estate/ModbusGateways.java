@@ -1,5 +1,7 @@
 package io.dutyroom.simulators.estate;
 
+import com.ghgande.j2mod.modbus.procimg.InputRegister;
+import com.ghgande.j2mod.modbus.procimg.Register;
 import com.ghgande.j2mod.modbus.procimg.SimpleDigitalIn;
 import com.ghgande.j2mod.modbus.procimg.SimpleDigitalOut;
 import com.ghgande.j2mod.modbus.procimg.SimpleInputRegister;
@@ -36,7 +38,7 @@ final class ModbusGateways implements AutoCloseable {
         for (PointDefinition p : profile.polledPoints()) {
             size = Math.max(size, p.modbus().end());
         }
-        SimpleProcessImage image = new SimpleProcessImage(address.unitId());
+        SimpleProcessImage image = new AtomicImage(address.unitId());
         for (int a = 0; a < size; a++) {
             image.addRegister(new SimpleRegister(0));
             image.addInputRegister(new SimpleInputRegister(0));
@@ -78,8 +80,14 @@ final class ModbusGateways implements AutoCloseable {
         }
     }
 
-    /** Writes a model's values into its image, each point by its register map. */
+    /** Writes a model's values into its image, each point by its register map, all in one step for readers. */
     static void write(SimpleProcessImage image, EquipmentProfile profile, Map<String, Object> values) {
+        synchronized (image) {
+            writeLocked(image, profile, values);
+        }
+    }
+
+    private static void writeLocked(SimpleProcessImage image, EquipmentProfile profile, Map<String, Object> values) {
         for (PointDefinition p : profile.polledPoints()) {
             Object v = values.get(p.name());
             if (v == null) {
@@ -93,7 +101,7 @@ final class ModbusGateways implements AutoCloseable {
                 } else if (r.table() == RegisterTable.DISCRETE_INPUT) {
                     ((SimpleDigitalIn) image.getDigitalIn(r.address())).set(value != 0);
                 } else if (r.encoding() == Encoding.BIT) {
-                    int word = image.getRegister(r.address()).getValue();
+                    int word = r.table() == RegisterTable.INPUT ? image.getInputRegister(r.address()).getValue() : image.getRegister(r.address()).getValue();
                     int mask = 1 << r.bit();
                     setWord(image, r, 0, value != 0 ? word | mask : word & ~mask);
                 } else {
@@ -103,7 +111,7 @@ final class ModbusGateways implements AutoCloseable {
                         setWord(image, r, i, words[i]);
                     }
                 }
-            } catch (IllegalArgumentException e) {
+            } catch (RuntimeException e) {
                 LOG.debug("simulated {}: {} not representable: {}", profile.id(), p.name(), e.getMessage());
             }
         }
@@ -121,5 +129,26 @@ final class ModbusGateways implements AutoCloseable {
     public synchronized void close() {
         slaves.values().forEach(ModbusSlaveFactory::close);
         slaves.clear();
+    }
+
+    /** A register image whose ranges are read under the same lock the simulator writes under: no torn 32-bit values. */
+    private static final class AtomicImage extends SimpleProcessImage {
+        AtomicImage(int unit) {
+            super(unit);
+        }
+
+        @Override
+        public Register[] getRegisterRange(int offset, int count) {
+            synchronized (this) {
+                return super.getRegisterRange(offset, count);
+            }
+        }
+
+        @Override
+        public InputRegister[] getInputRegisterRange(int offset, int count) {
+            synchronized (this) {
+                return super.getInputRegisterRange(offset, count);
+            }
+        }
     }
 }

@@ -34,7 +34,13 @@ final class PowerModel implements EquipmentModel {
     @Override
     public boolean apply(String fault, Map<String, Object> args) {
         switch (fault) {
-            case "phase-loss" -> losePhase(args.containsKey("phase") ? ((Number) args.get("phase")).intValue() : 0);
+            case "phase-loss" -> {
+                int phase = Args.integer(args, "phase", 0);
+                if (phase < 0 || phase > 2) {
+                    throw new IllegalArgumentException("'phase' must be 0, 1 or 2, was " + phase);
+                }
+                losePhase(phase);
+            }
             case "power-failure" -> breakerClosed = false;
             case "under-voltage" -> voltageFactor = 0.85; // a sagging supply: about 196 V
 

@@ -24,6 +24,11 @@ final class QuietModels {
         }
 
         @Override
+        public boolean apply(String fault, Map<String, Object> args) {
+            return fault.equals("clear"); // nothing to clear: it has no faults of its own yet
+        }
+
+        @Override
         public void step(Instant now, Duration dt) {
             double seconds = dt.toMillis() / 1000.0;
             pressure += seconds * (jockey ? 0.004 : -0.0002) + (random.nextDouble() - 0.5) * 0.001;
@@ -62,11 +67,12 @@ final class QuietModels {
 
         @Override
         public boolean apply(String fault, Map<String, Object> args) {
-            Object zone = args.getOrDefault("zone", "Z01");
+            String zone = Args.text(args, "zone", "Z01");
             switch (fault) {
                 case "fire-alarm" -> {
+                    boolean real = Args.bool(args, "real", false);
                     fires++;
-                    events.add(new SimEvent(now, "zone.fire", Map.of("zone", zone, "confirmed", args.getOrDefault("real", false))));
+                    events.add(new SimEvent(now, "zone.fire", Map.of("zone", zone, "confirmed", real)));
                 }
                 case "panel-fault" -> {
                     faults++;

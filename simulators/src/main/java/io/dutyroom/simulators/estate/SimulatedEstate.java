@@ -135,8 +135,13 @@ public final class SimulatedEstate implements AutoCloseable {
         will.setQos(1);
         will.setRetained(true);
         o.setWill(base + "status", will);
-        client.connect(o).waitForCompletion(10_000);
-        client.publish(base + "status", "online".getBytes(StandardCharsets.UTF_8), 1, true);
+        try {
+            client.connect(o).waitForCompletion(10_000);
+            client.publish(base + "status", "online".getBytes(StandardCharsets.UTF_8), 1, true);
+        } catch (MqttException e) {
+            closeClient(client);
+            throw e;
+        }
         return new Running(d, model, client, base, null, profile);
     }
 
@@ -149,34 +154,42 @@ public final class SimulatedEstate implements AutoCloseable {
             last = last.plus(dt);
             Instant simulated = last;
             for (Running r : devices) {
-                r.model.step(simulated, dt);
-                if (r.image != null) {
-                    ModbusGateways.write(r.image, r.profile, r.model.values()); // polled: the hub reads it when it likes
-                    continue;
-                }
-                if (r.silent || r.client == null) {
-                    continue;
-                }
-                Map<String, Object> telemetry = new LinkedHashMap<>();
-                telemetry.put("ts", now.toEpochMilli());
-                if (r.drill != null) {
-                    telemetry.put("drill", r.drill);
-                }
-                telemetry.put("values", r.model.values());
-                publish(r, r.base + "telemetry", telemetry);
-                for (EquipmentModel.SimEvent e : r.model.drainEvents()) {
-                    Map<String, Object> event = new LinkedHashMap<>();
-                    event.put("ts", e.ts().toEpochMilli());
-                    event.put("type", e.type());
-                    event.put("data", e.data());
-                    if (r.drill != null) {
-                        event.put("drill", r.drill);
-                    }
-                    publish(r, r.base + "event", event);
+                try {
+                    step(r, now, simulated, dt);
+                } catch (RuntimeException e) {
+                    LOG.error("simulated device {}: step failed", r.device.id(), e); // the others go on
                 }
             }
         } catch (RuntimeException e) {
             LOG.error("simulated estate: tick failed", e);
+        }
+    }
+
+    private void step(Running r, Instant now, Instant simulated, Duration dt) {
+        r.model.step(simulated, dt);
+        if (r.image != null) {
+            ModbusGateways.write(r.image, r.profile, r.model.values()); // polled: the hub reads it when it likes
+            return;
+        }
+        if (r.silent || r.client == null) {
+            return;
+        }
+        Map<String, Object> telemetry = new LinkedHashMap<>();
+        telemetry.put("ts", now.toEpochMilli());
+        if (r.drill != null) {
+            telemetry.put("drill", r.drill);
+        }
+        telemetry.put("values", r.model.values());
+        publish(r, r.base + "telemetry", telemetry);
+        for (EquipmentModel.SimEvent e : r.model.drainEvents()) {
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("ts", e.ts().toEpochMilli());
+            event.put("type", e.type());
+            event.put("data", e.data());
+            if (r.drill != null) {
+                event.put("drill", r.drill);
+            }
+            publish(r, r.base + "event", event);
         }
     }
 
@@ -224,6 +237,11 @@ public final class SimulatedEstate implements AutoCloseable {
         devices.stream().filter(d -> drill.equals(d.drill)).forEach(d -> d.drill = null);
     }
 
+    /** The profile of a simulated device. */
+    public Optional<String> profileOf(String device) {
+        return devices.stream().filter(d -> d.device.id().equals(device)).map(d -> d.device.profile()).findFirst();
+    }
+
     /** The first simulated device of a profile, for drills that name a role rather than a device. */
     public Optional<String> firstOf(String profile) {
         return devices.stream().filter(d -> d.device.profile().equals(profile)).map(d -> d.device.id()).findFirst();
@@ -254,10 +272,26 @@ public final class SimulatedEstate implements AutoCloseable {
             try {
                 r.client.publish(r.base + "status", "offline".getBytes(StandardCharsets.UTF_8), 1, true).waitForCompletion(2_000);
                 r.client.disconnect().waitForCompletion(2_000);
-                r.client.close();
             } catch (MqttException e) {
                 LOG.debug("simulated device {}: {}", r.device.id(), e.getMessage());
+            } finally {
+                closeClient(r.client);
             }
+        }
+    }
+
+    private static void closeClient(MqttAsyncClient client) {
+        try {
+            if (client.isConnected()) {
+                client.disconnectForcibly(0, 1_000, false);
+            }
+        } catch (MqttException ignored) {
+            // closing anyway
+        }
+        try {
+            client.close(true);
+        } catch (MqttException ignored) {
+            // its threads are gone either way
         }
     }
 

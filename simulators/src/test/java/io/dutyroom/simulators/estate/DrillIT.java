@@ -91,6 +91,11 @@ class DrillIT {
             assertThat(unknown.body()).contains("no simulated device 't9-nothing'");
             assertThat(post(base + "/faults", "{\"device\": \"t1-lift\", \"fault\": \"pump-trip\"}").body()).contains("has no fault 'pump-trip'");
             assertThat(post(base + "/drills", "{\"drill\": \"tea-break\"}").body()).contains("no drill 'tea-break'");
+            HttpResponse<String> badFloor = post(base + "/faults", "{\"device\": \"t1-lift\", \"fault\": \"entrapment\", \"args\": {\"floor\": \"7F\"}}");
+            assertThat(badFloor.statusCode()).isEqualTo(400);
+            assertThat(badFloor.body()).contains("'floor' must be a whole number");
+            assertThat(post(base + "/drills", "{\"drill\": \"elevator-entrapment\", \"devices\": {\"lift\": \"t1-pumps\"}}").body())
+                    .contains("role 'lift' needs a elevator, and 't1-pumps' is not one");
         } finally {
             sim.close();
             watcher.disconnect();

@@ -8,6 +8,7 @@ import com.ghgande.j2mod.modbus.util.SerialParameters;
 import io.dutyroom.adapters.modbus.SerialLine;
 import io.dutyroom.adapters.modbus.ModbusEndpoint;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
@@ -42,6 +43,7 @@ public final class Gateway implements AutoCloseable {
                     ? new ModbusSerialMaster(parameters(endpoint.serial().get()), timeoutMillis)
                     : new ModbusTCPMaster(endpoint.host(), endpoint.port(), timeoutMillis, false, endpoint.rtuOverTcp());
             m.connect();
+            m.setRetries(1); // j2mod retries 5 times by default, reconnecting between: one timeout must mean one timeout
             master = m;
         }
         master.setTimeout(timeoutMillis);
@@ -68,17 +70,31 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
-        worker.submit(this::reset);
-        worker.shutdown();
+    /** Stops taking work and drops the connection once what is queued has run (queued work checks {@code closing} and returns at once). */
+    public void shutdown() {
         try {
-            if (!worker.awaitTermination(5, TimeUnit.SECONDS)) {
+            worker.execute(this::reset);
+        } catch (RejectedExecutionException e) {
+            // already shut down
+        }
+        worker.shutdown();
+    }
+
+    /** Waits for the worker until {@code deadlineNanos} ({@link System#nanoTime()}), then interrupts it. */
+    public void awaitTermination(long deadlineNanos) {
+        try {
+            if (!worker.awaitTermination(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 worker.shutdownNow();
             }
         } catch (InterruptedException e) {
             worker.shutdownNow();
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public void close() {
+        shutdown();
+        awaitTermination(System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
     }
 }
