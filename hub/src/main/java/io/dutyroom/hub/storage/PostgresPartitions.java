@@ -57,6 +57,11 @@ final class PostgresPartitions implements TelemetryMaintenance {
                     LOG.info("telemetry partition of {} dropped (older than the retention of {})", day, retention);
                 }
             }
+            // rows that landed in the default partition (a day whose partition came too late) expire too
+            int expired = s.executeUpdate("DELETE FROM telemetry_default WHERE ts < '" + cutoff + " 00:00:00+00'");
+            if (expired > 0) {
+                LOG.info("{} telemetry rows older than the retention of {} deleted from the default partition", expired, retention);
+            }
         }
     }
 

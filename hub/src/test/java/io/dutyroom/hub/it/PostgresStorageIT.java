@@ -52,7 +52,17 @@ class PostgresStorageIT {
         Instant now = Instant.parse("2026-11-23T10:00:00Z");
 
         TelemetryMaintenance.of(database, storage, Duration.ofDays(2)).run(now.minus(Duration.ofDays(40)));
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            // a row for a day that never got a partition, long expired, and one that is not
+            s.execute("INSERT INTO telemetry VALUES ('2026-01-05 12:00:00+00', 'd', 'p', 1, 0), ('2027-06-01 12:00:00+00', 'd', 'p', 2, 0)");
+        }
         TelemetryMaintenance.of(database, storage, Duration.ofDays(2)).run(now);
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT value FROM telemetry_default")) {
+            rs.next();
+            assertThat(rs.getDouble(1)).isEqualTo(2.0);
+            assertThat(rs.next()).isFalse();
+        }
 
         assertThat(partitions()).containsExactly(
                 "telemetry_default", "telemetry_p20261121", "telemetry_p20261122", "telemetry_p20261123",

@@ -43,6 +43,9 @@ public final class LoadGenerator implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "1000", description = "Messages per second, all devices together (default: ${DEFAULT-VALUE}).")
     int rate;
 
+    @Option(names = "--rate-per-device", description = "Messages per second from each device instead; overrides --rate.")
+    Double ratePerDevice;
+
     @Option(names = "--seconds", defaultValue = "10", description = "How long to publish, at most 600 (default: ${DEFAULT-VALUE}).")
     int seconds;
 
@@ -60,6 +63,9 @@ public final class LoadGenerator implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (ratePerDevice != null) {
+            rate = (int) Math.round(ratePerDevice * devices);
+        }
         if (seconds < 1 || seconds > 600 || rate < 1 || devices < 1 || points < 1 || clients < 1 || (qos != 0 && qos != 1)) {
             System.err.println("load: --seconds 1..600, --rate, --devices, --points, --clients >= 1, --qos 0 or 1");
             return 2;
