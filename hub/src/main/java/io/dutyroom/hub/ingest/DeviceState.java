@@ -8,7 +8,6 @@ import io.dutyroom.hub.estate.EstateRegistry;
 import io.dutyroom.hub.estate.RegisteredDevice;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -111,10 +110,6 @@ public final class DeviceState {
         unknown.sort((a, b) -> a.id.compareTo(b.id));
         all.addAll(unknown);
         return all;
-    }
-
-    public Collection<Device> unregistered() {
-        return unregistered.values();
     }
 
     /** Notes an unregistered device; true the first time it is seen (within the tracking bound). */

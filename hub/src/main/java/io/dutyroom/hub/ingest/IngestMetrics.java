@@ -80,8 +80,4 @@ public final class IngestMetrics {
             suppressed.get(rejection.reason()).incrementAndGet();
         }
     }
-
-    public double rejectedCount(RejectReason reason) {
-        return rejected.get(reason).count();
-    }
 }

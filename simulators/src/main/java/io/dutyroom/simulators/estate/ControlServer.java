@@ -1,5 +1,6 @@
 package io.dutyroom.simulators.estate;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -21,6 +22,7 @@ import java.util.concurrent.ExecutorService;
  */
 public final class ControlServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> ARGS = new TypeReference<>() { };
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
@@ -38,7 +40,7 @@ public final class ControlServer implements AutoCloseable {
         ControlServer control = new ControlServer(server);
         server.setExecutor(control.executor);
         server.createContext("/faults", exchange -> control.handle(exchange, body -> {
-            Map<String, Object> args = body.has("args") ? JSON.convertValue(body.get("args"), Map.class) : Map.of();
+            Map<String, Object> args = body.has("args") ? JSON.convertValue(body.get("args"), ARGS) : Map.of();
             estate.inject(text(body, "device"), text(body, "fault"), args, body.hasNonNull("drill") ? body.get("drill").asText() : null);
             return Map.of("injected", text(body, "fault"), "device", text(body, "device"));
         }));

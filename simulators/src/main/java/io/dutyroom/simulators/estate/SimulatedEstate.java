@@ -120,10 +120,6 @@ public final class SimulatedEstate implements AutoCloseable {
         return devices.size();
     }
 
-    public long published() {
-        return published.get();
-    }
-
     private Running connect(SimulatedDevice d, EquipmentModel model, EquipmentProfile profile) throws MqttException {
         String base = options.topicRoot() + "/" + d.site() + "/" + d.id() + "/";
         MqttAsyncClient client = new MqttAsyncClient(options.brokerUrl(), options.clientPrefix() + d.id(), new MemoryPersistence());
@@ -265,6 +261,7 @@ public final class SimulatedEstate implements AutoCloseable {
     public void close() {
         ticker.shutdownNow();
         gateways.close();
+        LOG.info("simulated estate stopped: {} messages published, {} dropped (not connected or too many in flight)", published.get(), dropped.get());
         for (Running r : devices) {
             if (r.client == null) {
                 continue;
