@@ -18,6 +18,8 @@ public final class EquipmentProfile {
     private final List<PointDefinition> points;
     private final Map<String, PointDefinition> byName;
     private final WordOrder wordOrder;
+    private final List<SignalDefinition> signals;
+    private final List<RuleDefinition> rules;
 
     /**
      * @param id       e.g. {@code water-pump-set}; devices name their profile by this id
@@ -25,8 +27,11 @@ public final class EquipmentProfile {
      * @param category the duty-room category: water, drainage, fire, power, elevator, access
      * @param points   the points, in the order a screen shows them; names must be unique
      * @param wordOrder the 32-bit word order of the profile's Modbus registers (a point may differ)
+     * @param signals  values derived from the points' recent history, for rules
+     * @param rules    the fault conditions of this kind of equipment
      */
-    public EquipmentProfile(String id, LocalizedText name, String category, List<PointDefinition> points, WordOrder wordOrder) {
+    public EquipmentProfile(String id, LocalizedText name, String category, List<PointDefinition> points, WordOrder wordOrder,
+                            List<SignalDefinition> signals, List<RuleDefinition> rules) {
         this.id = id;
         this.name = name;
         this.category = category;
@@ -39,10 +44,20 @@ public final class EquipmentProfile {
         }
         this.byName = Map.copyOf(index);
         this.wordOrder = wordOrder;
+        this.signals = List.copyOf(signals);
+        this.rules = List.copyOf(rules);
     }
 
     public EquipmentProfile(String id, LocalizedText name, String category, List<PointDefinition> points) {
-        this(id, name, category, points, WordOrder.ABCD);
+        this(id, name, category, points, WordOrder.ABCD, List.of(), List.of());
+    }
+
+    public List<SignalDefinition> signals() {
+        return signals;
+    }
+
+    public List<RuleDefinition> rules() {
+        return rules;
     }
 
     /** The profile's word order for 32-bit registers. */

@@ -103,9 +103,11 @@ public final class ProfileCatalogue {
             }
         }
         RegisterMapCheck.overlaps(doc, file.points(), problems);
+        List<SignalDefinition> signals = RuleCheck.signals(doc, file.signals(), file.points(), problems);
+        List<RuleDefinition> rules = RuleCheck.rules(doc, file.rules(), file.points(), signals, problems);
         problems.throwIfAny();
         WordOrder order = file.modbus() != null && file.modbus().wordOrder() != null ? file.modbus().wordOrder() : WordOrder.ABCD;
-        return new EquipmentProfile(file.id(), file.name(), file.category(), file.points(), order);
+        return new EquipmentProfile(file.id(), file.name(), file.category(), file.points(), order, signals, rules);
     }
 
     public Optional<EquipmentProfile> find(String id) {
@@ -138,9 +140,13 @@ public final class ProfileCatalogue {
             LocalizedText name,
             @JsonProperty(required = true) String category,
             ModbusSettings modbus,
-            @JsonProperty(required = true) List<PointDefinition> points) {
+            @JsonProperty(required = true) List<PointDefinition> points,
+            List<RuleCheck.SignalFile> signals,
+            List<RuleCheck.RuleFile> rules) {
         ProfileFile {
             points = points == null ? List.of() : points;
+            signals = signals == null ? List.of() : signals;
+            rules = rules == null ? List.of() : rules;
         }
     }
 

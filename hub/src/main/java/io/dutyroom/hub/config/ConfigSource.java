@@ -1,5 +1,6 @@
 package io.dutyroom.hub.config;
 
+import io.dutyroom.adapters.yaml.Durations;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dutyroom.adapters.yaml.InvalidConfigException;
 import io.dutyroom.adapters.yaml.YamlDocument;

@@ -6,7 +6,7 @@ import io.dutyroom.adapters.modbus.WordOrder;
 import io.dutyroom.adapters.profile.EquipmentProfile;
 import io.dutyroom.adapters.yaml.Problems;
 import io.dutyroom.adapters.yaml.YamlDocument;
-import io.dutyroom.hub.config.Durations;
+import io.dutyroom.adapters.yaml.Durations;
 import java.time.Duration;
 import java.util.Optional;
 

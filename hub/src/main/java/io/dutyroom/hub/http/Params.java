@@ -1,6 +1,6 @@
 package io.dutyroom.hub.http;
 
-import io.dutyroom.hub.config.Durations;
+import io.dutyroom.adapters.yaml.Durations;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.dutyroom.hub.config;
 
+import io.dutyroom.adapters.yaml.Durations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -64,7 +64,7 @@ final class PowerModel implements EquipmentModel {
         kw = breakerClosed ? ratedKw * (0.15 + 0.6 * DailyCurve.at(now)) * (0.97 + 0.06 * random.nextDouble()) : 0;
         energy += kw * seconds / 3600.0;
         double ambientRise = overTemperature ? 165 : 50 + 45 * kw / ratedKw;
-        temperature += (ambientRise - temperature) * Math.min(1, seconds / (overTemperature ? 30.0 : 600.0));
+        temperature += (ambientRise - temperature) * Math.min(1, seconds / (overTemperature ? 10.0 : 600.0));
     }
 
     @Override

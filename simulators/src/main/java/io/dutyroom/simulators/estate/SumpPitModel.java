@@ -49,7 +49,8 @@ final class SumpPitModel implements EquipmentModel {
             case "pump-trip" -> pump1Fault = true;
             case "sump-high-level" -> {
                 failPumps();
-                setInflow(0.004); // heavy inflow, as in a storm or a burst pipe
+                level = Math.max(level, START_2); // the pit was already filling when the pumps failed
+                setInflow(0.01); // heavy inflow, as in a storm or a burst pipe
             }
             case "clear" -> {
                 pump1Fault = false;

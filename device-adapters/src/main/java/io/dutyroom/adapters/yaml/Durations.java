@@ -1,4 +1,4 @@
-package io.dutyroom.hub.config;
+package io.dutyroom.adapters.yaml;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

@@ -1,0 +1,11 @@
+package io.dutyroom.hub.alarms;
+
+import io.dutyroom.hub.timeline.TimelineEvent;
+import java.util.Optional;
+
+/**
+ * What the alarm book asks to be made durable: the alarm as it now stands, and the timeline event
+ * that says what happened, written together. A flood report has an event but no single alarm.
+ */
+public record AlarmChange(Optional<AlarmRecord> alarm, Optional<TimelineEvent> event) {
+}
