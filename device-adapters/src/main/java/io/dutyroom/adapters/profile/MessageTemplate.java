@@ -11,7 +11,7 @@ import java.util.function.Function;
  * is raised.
  */
 public final class MessageTemplate {
-    /** Placeholders that every template may use besides the profile's points and signals. */
+    /** Placeholders that every template may use besides the profile's points and signals; a point of the same name wins. */
     public static final Set<String> CONTEXT = Set.of("device", "site", "building", "floor");
 
     private MessageTemplate() {

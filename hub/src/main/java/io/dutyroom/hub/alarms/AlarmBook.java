@@ -73,7 +73,9 @@ public final class AlarmBook {
                 if (alarm == null) {
                     alarm = create(key, device, AlarmRule.of(change.rule().definition()), change.drill(), change.at(), change.values());
                 } else {
+                    // a repeat tells of the latest activation
                     alarm.values = valuesJson(change.values());
+                    alarm.message = render(alarm.rule.message(), device, change.values());
                 }
                 apply(alarm, new AlarmInput.ConditionActive(), change.at(), new JsonObject(), out);
             }
@@ -105,8 +107,10 @@ public final class AlarmBook {
         String site = device.site().value();
         AlarmKey commLoss = new AlarmKey(site, device.id().value(), AlarmRule.COMM_LOSS);
         if (!online) {
-            Alarm alarm = open.computeIfAbsent(commLoss, k -> create(k, device, AlarmRule.commLoss(device.profile().category()),
-                    Optional.empty(), at, Map.of()));
+            Alarm alarm = open.get(commLoss);
+            if (alarm == null) {
+                alarm = create(commLoss, device, AlarmRule.commLoss(device.profile().category()), Optional.empty(), at, Map.of());
+            }
             apply(alarm, new AlarmInput.ConditionActive(), at, new JsonObject(), out);
         } else if (open.containsKey(commLoss)) {
             apply(open.get(commLoss), new AlarmInput.ConditionCleared(), at, new JsonObject(), out);
@@ -209,10 +213,11 @@ public final class AlarmBook {
             if (a.status.shelf().isPresent() && !now.isBefore(a.status.shelf().get().until())) {
                 apply(a, new AlarmInput.ShelfExpired(), now, new JsonObject(), out);
             }
-            if (!a.stale && a.status.condition() && !now.isBefore(a.raisedAt.plus(policy.staleAfter()))) {
+            // stale: active without a break for too long, counted from its latest activation
+            if (!a.stale && a.status.condition() && !now.isBefore(a.lastActivatedAt.plus(policy.staleAfter()))) {
                 a.stale = true;
                 out.add(new AlarmChange(Optional.of(a.record()), Optional.of(event(a, AlarmEvents.STALE, Severity.WARNING, now,
-                        new JsonObject().put("activeSince", a.raisedAt.toString())))));
+                        new JsonObject().put("activeSince", a.lastActivatedAt.toString())))));
             }
         }
         for (FloodDetector.Flood ended : flood.ended(now)) {
@@ -226,6 +231,11 @@ public final class AlarmBook {
             if (e.getValue().isEmpty() || e.getValue().peekLast().isBefore(now.minus(policy.chatterWindow()))) {
                 chattering.remove(e.getKey());
                 it.remove();
+                Alarm a = open.get(e.getKey());
+                if (a != null && a.chattering) {
+                    a.chattering = false;
+                    out.add(new AlarmChange(Optional.of(a.record()), Optional.empty()));
+                }
             }
         }
         return out;
@@ -238,6 +248,10 @@ public final class AlarmBook {
         return open.values().stream().map(Alarm::record)
                 .sorted(Comparator.comparing((AlarmRecord r) -> r.rule().priority()).thenComparing(AlarmRecord::lastActivatedAt, Comparator.reverseOrder()))
                 .toList();
+    }
+
+    public int openCount() {
+        return open.size();
     }
 
     public Optional<AlarmRecord> find(String alarmId) {
@@ -260,8 +274,7 @@ public final class AlarmBook {
         Alarm alarm = Alarm.restore(record);
         open.put(alarm.key, alarm);
         byId.put(alarm.id, alarm);
-        record.status().outOfService().ifPresent(reason -> registry.device(DeviceId.of(record.source()))
-                .ifPresent(d -> outOfService.put(d.id(), reason)));
+        record.status().outOfService().ifPresent(reason -> deviceOf(record.source()).ifPresent(d -> outOfService.put(d, reason)));
     }
 
     /** Takes back a device's connectivity at start-up, without producing events. */
@@ -337,7 +350,7 @@ public final class AlarmBook {
 
     private Alarm create(AlarmKey key, RegisteredDevice device, AlarmRule rule, Optional<String> drill, Instant at, Map<String, Object> values) {
         LocalizedText message = render(rule.message(), device, values);
-        Alarm alarm = new Alarm(UUID.randomUUID().toString(), key, device.building(), device.floor(), device.name(), rule, drill, at,
+        Alarm alarm = new Alarm(UUID.randomUUID().toString(), key, device.building(), device.floor(), nameOf(device), rule, drill, at,
                 message, valuesJson(values));
         alarm.chattering = chattering.contains(key); // a chattering source stays marked on its next episode
         open.put(key, alarm);
@@ -373,7 +386,7 @@ public final class AlarmBook {
         if (AlarmRule.GATEWAY_COMM_LOSS.equals(key.rule())) {
             return Optional.empty();
         }
-        Optional<RegisteredDevice> device = registry.device(DeviceId.of(key.source()));
+        Optional<RegisteredDevice> device = deviceOf(key.source()).flatMap(registry::device);
         if (AlarmRule.COMM_LOSS.equals(key.rule())) {
             return device.flatMap(RegisteredDevice::modbus).map(link -> gatewayId(link.endpoint().connection()))
                     .filter(gatewaysDown::contains).map(g -> "gateway " + g + " is in comm-loss");
@@ -413,6 +426,18 @@ public final class AlarmBook {
         return TimelineEvent.of(at, kind, a.key.site(), a.key.source(), severity == null ? severityOf(a.rule.priority()) : severity, payload);
     }
 
+    /** The device an alarm source names; empty for a gateway. */
+    public static Optional<DeviceId> deviceOf(String source) {
+        if (source.startsWith("gateway:")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(DeviceId.of(source));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     static Severity severityOf(RulePriority priority) {
         return priority == RulePriority.URGENT || priority == RulePriority.HIGH ? Severity.CRITICAL : Severity.WARNING;
     }
@@ -422,15 +447,29 @@ public final class AlarmBook {
     }
 
     private static LocalizedText render(LocalizedText template, RegisteredDevice device, Map<String, Object> values) {
-        Function<String, String> lookup = name -> switch (name) {
-            case "site" -> device.site().value();
-            case "building" -> device.building();
-            case "floor" -> device.floor();
-            default -> formatted(device, name, values.get(name));
-        };
+        // a point or signal wins over a context name: an elevator's {floor} is where the car is
+        Function<String, String> lookup = name -> values.containsKey(name) || device.profile().hasPoint(name)
+                ? formatted(device, name, values.get(name))
+                : switch (name) {
+                    case "site" -> device.site().value();
+                    case "building" -> device.building();
+                    case "floor" -> device.floor();
+                    default -> null;
+                };
+        LocalizedText deviceName = nameOf(device);
         return new LocalizedText(
-                MessageTemplate.render(template.zh(), name -> "device".equals(name) ? device.name().zh() : lookup.apply(name)),
-                MessageTemplate.render(template.en(), name -> "device".equals(name) ? device.name().en() : lookup.apply(name)));
+                MessageTemplate.render(template.zh(), name -> "device".equals(name) ? deviceName.zh() : lookup.apply(name)),
+                MessageTemplate.render(template.en(), name -> "device".equals(name) ? deviceName.en() : lookup.apply(name)));
+    }
+
+    /** The device's name in both languages; its id where the estate gives none. */
+    private static LocalizedText nameOf(RegisteredDevice device) {
+        LocalizedText name = device.name();
+        String id = device.id().value();
+        if (name == null) {
+            return new LocalizedText(id, id);
+        }
+        return new LocalizedText(name.zh() == null ? id : name.zh(), name.en() == null ? id : name.en());
     }
 
     private static LocalizedText render(LocalizedText template, Function<String, String> lookup) {

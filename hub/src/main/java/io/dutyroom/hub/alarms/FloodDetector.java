@@ -14,13 +14,13 @@ import java.util.Optional;
  * within the window starts a flood, whose first-out alarm is the oldest one in the window; the
  * flood ends when fewer than {@code endsBelow} remain in the window. Drill alarms never count.
  */
-final class FloodDetector {
+public final class FloodDetector {
     /** A new alarm as the flood sees it. */
-    record Entry(Instant at, String alarmId, String building) {
+    public record Entry(Instant at, String alarmId, String building) {
     }
 
     /** A flood, while it lasts: when it began, its first-out alarm, and every alarm raised since. */
-    record Flood(String site, Instant since, String firstOut, List<Entry> alarms) {
+    public record Flood(String site, Instant since, String firstOut, List<Entry> alarms) {
     }
 
     /** A flood lists at most this many alarms; a longer one is a disaster, not a list to read. */

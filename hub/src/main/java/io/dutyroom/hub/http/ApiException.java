@@ -30,6 +30,16 @@ public final class ApiException extends RuntimeException {
         return new ApiException(405, "method_not_allowed", message, null);
     }
 
+    /** The request is well formed but the thing is not in a state that allows it (acknowledging an acknowledged alarm). */
+    public static ApiException conflict(String message) {
+        return new ApiException(409, "conflict", message, null);
+    }
+
+    /** The request body is missing, not JSON, or lacks a field; {@code field} names it. */
+    public static ApiException badBody(String field, String message) {
+        return new ApiException(400, "bad_body", field + ": " + message, field);
+    }
+
     public static ApiException unavailable(String message) {
         return new ApiException(503, "unavailable", message, null);
     }

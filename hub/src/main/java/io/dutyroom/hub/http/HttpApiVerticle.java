@@ -1,5 +1,7 @@
 package io.dutyroom.hub.http;
 
+import io.dutyroom.hub.alarms.AlarmReport;
+import io.dutyroom.hub.alarms.AlarmService;
 import io.dutyroom.hub.ingest.DeviceState;
 import io.dutyroom.hub.storage.TelemetryQueries;
 import io.dutyroom.hub.timeline.Timeline;
@@ -33,6 +35,8 @@ public final class HttpApiVerticle extends VerticleBase {
     private final DeviceState state;
     private final TelemetryQueries telemetry;
     private final Timeline timeline;
+    private final AlarmService alarms;
+    private final AlarmReport alarmReport;
     private final WorkerExecutor db;
     private final PrometheusMeterRegistry metrics;
     private final HealthReport health;
@@ -40,12 +44,14 @@ public final class HttpApiVerticle extends VerticleBase {
     private HttpServer server;
 
     public HttpApiVerticle(String host, int port, DeviceState state, TelemetryQueries telemetry, Timeline timeline,
-                           WorkerExecutor db, PrometheusMeterRegistry metrics, HealthReport health, Clock clock) {
+                           AlarmService alarms, AlarmReport alarmReport, WorkerExecutor db, PrometheusMeterRegistry metrics, HealthReport health, Clock clock) {
         this.host = host;
         this.port = port;
         this.state = state;
         this.telemetry = telemetry;
         this.timeline = timeline;
+        this.alarms = alarms;
+        this.alarmReport = alarmReport;
         this.db = db;
         this.metrics = metrics;
         this.health = health;
@@ -62,11 +68,12 @@ public final class HttpApiVerticle extends VerticleBase {
         new DeviceRoutes(state, telemetry, db, clock).mount(router);
         new LiveFeed(vertx, metrics).mount(router);
         new TimelineRoutes(timeline).mount(router);
+        new AlarmRoutes(alarms, alarmReport, state, db, clock).mount(router);
         router.route("/api/*").handler(ctx -> {
-            if (ctx.request().method() != HttpMethod.GET) {
-                throw ApiException.methodNotAllowed(ctx.request().method() + " " + ctx.request().path() + ": this API only reads; use GET");
+            if (ctx.request().method() != HttpMethod.GET && ctx.request().method() != HttpMethod.POST) {
+                throw ApiException.methodNotAllowed(ctx.request().method() + " " + ctx.request().path() + ": this API takes GET and POST");
             }
-            throw ApiException.notFound("no such endpoint: GET " + ctx.request().path());
+            throw ApiException.notFound("no such endpoint: " + ctx.request().method() + " " + ctx.request().path());
         });
         router.route("/*").handler(StaticHandler.create("dutyroom-dashboard").setCachingEnabled(false));
         router.route().failureHandler(this::failure);

@@ -48,6 +48,7 @@ public final class IngestVerticle extends VerticleBase {
     private final DeviceState state;
     private final TelemetryWriter writer;
     private final Timeline timeline;
+    private final RuleFeed rules;
     private final IngestMetrics metrics;
     private final Clock clock;
     private final Duration offlineAfter;
@@ -56,12 +57,13 @@ public final class IngestVerticle extends VerticleBase {
     private MessageConsumer<Envelope> consumer;
     private long silenceTimer = -1;
 
-    public IngestVerticle(EstateRegistry registry, DeviceState state, TelemetryWriter writer, Timeline timeline,
+    public IngestVerticle(EstateRegistry registry, DeviceState state, TelemetryWriter writer, Timeline timeline, RuleFeed rules,
                           IngestMetrics metrics, Clock clock, Duration offlineAfter, int backlogLimit) {
         this.registry = registry;
         this.state = state;
         this.writer = writer;
         this.timeline = timeline;
+        this.rules = rules;
         this.metrics = metrics;
         this.clock = clock;
         this.offlineAfter = offlineAfter;
@@ -171,6 +173,7 @@ public final class IngestVerticle extends VerticleBase {
             state.record(w.batch.device(), w.readings, now, w.batch.drill());
             if (w.readings.get(0).quality() != Quality.UNREGISTERED) {
                 connectivity(w.batch.site().value(), w.batch.device().value(), DeviceState.Connectivity.ONLINE, now, "data")
+                        .transform(ignored -> rules.readings(w.batch.device(), w.readings, w.batch.drill()))
                         .onComplete(ignored -> w.envelope.done().complete(null));
             } else {
                 w.envelope.done().complete(null);
@@ -236,6 +239,7 @@ public final class IngestVerticle extends VerticleBase {
             return Future.succeededFuture();
         }
         boolean online = next == DeviceState.Connectivity.ONLINE;
+        rules.connectivity(DeviceId.of(device), online, at);
         return timeline.append(TimelineEvent.of(at, online ? EventKind.DEVICE_ONLINE : EventKind.DEVICE_OFFLINE, site, device,
                 online ? Severity.INFO : Severity.WARNING, new JsonObject().put("cause", cause)));
     }

@@ -6,6 +6,19 @@ import io.dutyroom.adapters.mqtt.MqttAdapter;
 import io.dutyroom.adapters.mqtt.MqttAdapterOptions;
 import io.dutyroom.adapters.mqtt.PayloadDecoder;
 import io.dutyroom.adapters.profile.ProfileCatalogue;
+import io.dutyroom.adapters.profile.EquipmentProfile;
+import io.dutyroom.adapters.yaml.Problems;
+import io.dutyroom.hub.alarms.AlarmBook;
+import io.dutyroom.hub.alarms.AlarmPolicy;
+import io.dutyroom.hub.alarms.AlarmRecord;
+import io.dutyroom.hub.alarms.AlarmReport;
+import io.dutyroom.hub.alarms.AlarmService;
+import io.dutyroom.hub.alarms.AlarmStore;
+import io.dutyroom.hub.rules.ProfileRules;
+import io.dutyroom.hub.rules.RuleCompiler;
+import io.dutyroom.hub.rules.RuleEngine;
+import java.util.HashMap;
+import java.util.Map;
 import io.dutyroom.hub.config.HubConfig;
 import io.dutyroom.hub.embedded.DataDirectoryLock;
 import io.dutyroom.hub.embedded.EmbeddedBroker;
@@ -69,6 +82,7 @@ public final class Hub implements AutoCloseable {
     private StorageFlavour flavour;
     private int httpPort;
     private EstateRegistry estate;
+    private AlarmService alarms;
     private HubConfig config;
     private boolean closed;
     // The shutdown sequence of the pipeline, outside the generic stack: see close().
@@ -96,6 +110,7 @@ public final class Hub implements AutoCloseable {
         this.config = config;
         ProfileCatalogue profiles = ProfileCatalogue.load(config.profiles());
         estate = estateOverride.orElseGet(() -> config.estate().map(f -> EstateRegistry.load(f, profiles)).orElseGet(EstateRegistry::empty));
+        Map<String, ProfileRules> rules = compileRules(profiles, estate);
 
         if (config.embeddedBroker() || config.embeddedDatabase()) {
             parts.push(DataDirectoryLock.acquire(config.dataDir()));
@@ -164,11 +179,13 @@ public final class Hub implements AutoCloseable {
         } catch (SQLException e) {
             throw new StartupException("cannot restore device state from the database: " + e.getMessage(), e);
         }
+        AlarmService alarms = startAlarms(vertx, estate, rules, state, new AlarmStore(database.dataSource()), timeline, dbWorkers, clock, metrics);
+        this.alarms = alarms;
         TelemetryWriter writer = new TelemetryWriter(database.dataSource(), config.storage().queueCapacity(), config.storage().batchSize(), metrics);
         this.writer = writer;
 
         IngestMetrics ingestMetrics = new IngestMetrics(metrics);
-        IngestVerticle ingest = new IngestVerticle(estate, state, writer, timeline, ingestMetrics, clock,
+        IngestVerticle ingest = new IngestVerticle(estate, state, writer, timeline, alarms, ingestMetrics, clock,
                 config.ingest().offlineAfter(), config.mqtt().receiveMaximum());
         String ingestId = await(vertx.deployVerticle(ingest), "starting ingest");
         stopIngest = () -> await(vertx.undeploy(ingestId), "stopping ingest");
@@ -191,8 +208,8 @@ public final class Hub implements AutoCloseable {
                 return new JsonObject().put("queuedReadings", writer.queuedReadings()).put("lagSeconds", writer.lagSeconds());
             }
         };
-        HttpApiVerticle http = new HttpApiVerticle(config.http().host(), config.http().port(), state, queries, timeline,
-                dbWorkers, metrics, health, clock);
+        HttpApiVerticle http = new HttpApiVerticle(config.http().host(), config.http().port(), state, queries, timeline, alarms,
+                new AlarmReport(database.dataSource()), dbWorkers, metrics, health, clock);
         String httpId = await(vertx.deployVerticle(http), "starting the HTTP API on " + config.http().host() + ":" + config.http().port());
         parts.push(() -> await(vertx.undeploy(httpId), "stopping the HTTP API"));
         httpPort = http.actualPort();
@@ -222,6 +239,45 @@ public final class Hub implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new StartupException("interrupted while connecting to the MQTT broker", e);
         }
+    }
+
+    /**
+     * Compiles the rules of every profile the hub knows, and of the estate's (a test's estate may bring
+     * its own): a bad rule anywhere fails start-up, naming its file and line.
+     */
+    private static Map<String, ProfileRules> compileRules(ProfileCatalogue profiles, EstateRegistry estate) {
+        Map<String, EquipmentProfile> all = new HashMap<>();
+        profiles.all().forEach(p -> all.put(p.id(), p));
+        estate.devices().forEach(d -> all.put(d.profile().id(), d.profile()));
+        Problems problems = new Problems();
+        Map<String, ProfileRules> compiled = new HashMap<>();
+        all.values().forEach(p -> problems.collect(() -> compiled.put(p.id(), RuleCompiler.compile(p))));
+        problems.throwIfAny();
+        return compiled;
+    }
+
+    /** Restores the alarms open at the last stop and starts the alarm service on its own context. */
+    private AlarmService startAlarms(Vertx vertx, EstateRegistry estate, Map<String, ProfileRules> rules, DeviceState state, AlarmStore store,
+                                     Timeline timeline, WorkerExecutor db, Clock clock, PrometheusMeterRegistry metrics) {
+        AlarmBook book = new AlarmBook(estate, AlarmPolicy.standard());
+        RuleEngine engine = new RuleEngine(estate, rules, clock.instant());
+        try {
+            List<AlarmRecord> open = store.open();
+            for (AlarmRecord alarm : open) {
+                book.restore(alarm);
+                if (alarm.status().condition()) {
+                    AlarmBook.deviceOf(alarm.source()).ifPresent(d -> engine.restoreActive(d, alarm.rule().id(), alarm.lastActivatedAt()));
+                }
+            }
+            LOG.info("restored {} open alarms", open.size());
+        } catch (SQLException e) {
+            throw new StartupException("cannot restore open alarms from the database: " + e.getMessage(), e);
+        }
+        state.all().stream().filter(d -> d.connectivity() == DeviceState.Connectivity.OFFLINE).forEach(d -> book.restoreOffline(d.id()));
+        AlarmService service = new AlarmService(estate, engine, book, store, timeline, db, clock, metrics);
+        String id = await(vertx.deployVerticle(service), "starting the alarm service");
+        parts.push(() -> await(vertx.undeploy(id), "stopping the alarm service"));
+        return service;
     }
 
     public String brokerUrl() {

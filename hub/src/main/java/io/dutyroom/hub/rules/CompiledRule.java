@@ -64,7 +64,8 @@ public final class CompiledRule {
 
     private static Optional<Boolean> eval(CelRuntime.Program program, Map<String, Object> values) {
         try {
-            return Optional.of((Boolean) program.eval(values));
+            // a variable with no value yet evaluates to an "unknown" rather than a bool
+            return program.eval(values) instanceof Boolean b ? Optional.of(b) : Optional.empty();
         } catch (CelEvaluationException e) {
             return Optional.empty(); // a value the expression needs has not arrived yet (or went bad)
         }

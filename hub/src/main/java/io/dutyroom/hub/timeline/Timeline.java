@@ -38,18 +38,27 @@ public final class Timeline {
      * fails only for an event the database refuses, or when the hub stops.
      */
     public Future<TimelineEvent> append(TimelineEvent event) {
+        return append(event, TimelineStore.Alongside.NOTHING);
+    }
+
+    /**
+     * Stores the event together with {@code alongside}, in one transaction, then publishes it live:
+     * the state a service keeps of its objects (an alarm, a work order) never disagrees with the
+     * timeline that tells their story. Retried like {@link #append(TimelineEvent)}.
+     */
+    public Future<TimelineEvent> append(TimelineEvent event, TimelineStore.Alongside alongside) {
         Promise<TimelineEvent> appended = Promise.promise();
-        attempt(event, appended, 100);
+        attempt(event, alongside, appended, 100);
         return appended.future().onSuccess(stored -> vertx.eventBus().publish(LIVE_ADDRESS, stored.toJson()));
     }
 
-    private void attempt(TimelineEvent event, Promise<TimelineEvent> appended, long backoffMs) {
-        db.executeBlocking(() -> store.insert(event), true).onComplete(result -> {
+    private void attempt(TimelineEvent event, TimelineStore.Alongside alongside, Promise<TimelineEvent> appended, long backoffMs) {
+        db.executeBlocking(() -> store.insert(event, alongside), true).onComplete(result -> {
             if (result.succeeded()) {
                 appended.complete(result.result());
             } else if (SqlErrors.isTransient(result.cause()) && !closed) {
                 LOG.warn("timeline: {} not stored yet ({}); retrying in {} ms", event.kind(), result.cause().getMessage(), backoffMs);
-                vertx.setTimer(backoffMs, id -> attempt(event, appended, Math.min(backoffMs * 2, MAX_BACKOFF_MS)));
+                vertx.setTimer(backoffMs, id -> attempt(event, alongside, appended, Math.min(backoffMs * 2, MAX_BACKOFF_MS)));
             } else {
                 LOG.error("timeline: {} of {} could not be stored: {}", event.kind(), event.subject(), result.cause().getMessage());
                 appended.fail(result.cause());

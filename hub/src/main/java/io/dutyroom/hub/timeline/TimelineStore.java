@@ -13,26 +13,46 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /** The {@code timeline_event} table. Blocking JDBC: {@link Timeline} calls it on a worker. */
-final class TimelineStore {
+public final class TimelineStore {
+    /** Work done in the same transaction as an event's insert. */
+    @FunctionalInterface
+    public interface Alongside {
+        Alongside NOTHING = c -> { };
+
+        void write(Connection c) throws SQLException;
+    }
+
     private final DataSource dataSource;
 
     TimelineStore(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    TimelineEvent insert(TimelineEvent event) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "INSERT INTO timeline_event (ts, kind, site_id, subject, severity, payload) VALUES (?, ?, ?, ?, ?, ?::jsonb) RETURNING id")) {
-            ps.setObject(1, event.ts().atOffset(ZoneOffset.UTC));
-            ps.setString(2, event.kind());
-            ps.setString(3, event.site());
-            ps.setString(4, event.subject());
-            ps.setString(5, event.severity().code());
-            ps.setString(6, event.payload().encode());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return event.withId(rs.getLong(1));
+    TimelineEvent insert(TimelineEvent event, Alongside alongside) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO timeline_event (ts, kind, site_id, subject, severity, payload) VALUES (?, ?, ?, ?, ?, ?::jsonb) RETURNING id")) {
+                alongside.write(c);
+                ps.setObject(1, event.ts().atOffset(ZoneOffset.UTC));
+                ps.setString(2, event.kind());
+                ps.setString(3, event.site());
+                ps.setString(4, event.subject());
+                ps.setString(5, event.severity().code());
+                ps.setString(6, event.payload().encode());
+                long id;
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    id = rs.getLong(1);
+                }
+                c.commit();
+                return event.withId(id);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
             }
         }
     }

@@ -89,6 +89,19 @@ public final class HubFixture implements AutoCloseable {
         }
     }
 
+    public HttpResponse<String> post(String path, JsonObject body) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(hub.httpUrl() + path)).timeout(Duration.ofSeconds(10))
+                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.encode())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("POST " + path + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public JsonObject json(String path) {
         HttpResponse<String> response = get(path);
         if (response.statusCode() != 200) {

@@ -1,0 +1,60 @@
+package io.dutyroom.hub.http;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+import java.util.Set;
+
+/** A JSON request body, checked: a missing or bad field is a 400 that names it. */
+final class Body {
+    static final int MAX_TEXT = 2_000;
+    private final JsonObject json;
+
+    Body(RoutingContext ctx, Set<String> allowed) {
+        String text = ctx.body() == null ? null : ctx.body().asString();
+        if (text == null || text.isBlank()) {
+            throw ApiException.badBody("body", "a JSON object is required, e.g. {\"user\": \"wang.wei\"}");
+        }
+        try {
+            json = new JsonObject(text);
+        } catch (DecodeException | ClassCastException e) {
+            throw ApiException.badBody("body", "is not a JSON object");
+        }
+        for (String field : json.fieldNames()) {
+            if (!allowed.contains(field)) {
+                throw ApiException.badBody(field, "unknown field; this endpoint takes " + String.join(", ", allowed.stream().sorted().toList()));
+            }
+        }
+    }
+
+    /** The person acting; required until log-in arrives, and kept on every record. */
+    String user() {
+        String user = required("user");
+        if (user.length() > 64) {
+            throw ApiException.badBody("user", "at most 64 characters");
+        }
+        return user;
+    }
+
+    String required(String field) {
+        return optional(field).orElseThrow(() -> ApiException.badBody(field, "is required"));
+    }
+
+    Optional<String> optional(String field) {
+        Object value = json.getValue(field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!(value instanceof String text)) {
+            throw ApiException.badBody(field, "must be a string");
+        }
+        if (text.isBlank()) {
+            throw ApiException.badBody(field, "must not be blank");
+        }
+        if (text.length() > MAX_TEXT) {
+            throw ApiException.badBody(field, "at most " + MAX_TEXT + " characters");
+        }
+        return Optional.of(text.strip());
+    }
+}
