@@ -186,6 +186,63 @@ class AlarmIT {
         }
     }
 
+    @Test
+    void theRestOfTheSimulatorsFaultsRaiseTheirAlarmsAndNothingElse() throws Exception {
+        Path estate = Files.writeString(dir.resolve("estate.yaml"), """
+                sites:
+                  - id: estate-a
+                    buildings:
+                      - id: b2
+                        floors: [B1, "1", "2", "3", "4", "5", "6"]
+                        devices:
+                          - {id: lift-2, profile: elevator, floor: "1"}
+                          - {id: lift-3, profile: elevator, floor: "1"}
+                          - {id: pumps-2, profile: water-pump-set, floor: B1}
+                          - {id: sump-2, profile: sump-pit, floor: B1}
+                          - {id: incomer-3, profile: power-distribution, floor: B1}
+                          - {id: incomer-4, profile: power-distribution, floor: B1}
+                          - {id: panel-2, profile: fire-alarm-panel, floor: "1"}
+                          - {id: door-3, profile: access-door, floor: "1"}
+                """);
+        try (SimulatedEstate sim = SimulatedEstate.prepare(YamlDocument.read("estate.yaml", Files.readAllBytes(estate)), 11, Clock.systemUTC());
+             HubFixture hub = new HubFixture().with("DUTYROOM_ESTATE", estate.toString()).with("DUTYROOM_INGEST_OFFLINE_AFTER", "3s").start()) {
+            sim.connect(new SimulatedEstate.Options(TestServices.mqttUrl(), hub.topicRoot, PERIOD, 11, "sim-" + hub.schema));
+            await().atMost(Duration.ofSeconds(20)).until(() -> hub.json("/api/v1/devices/door-3").getJsonArray("points").size() > 0
+                    && hub.json("/api/v1/devices/incomer-4").getJsonArray("points").size() > 0);
+            assertThat(visible(hub)).as("a healthy estate raises nothing").isEmpty();
+
+            sim.inject("lift-2", "door-fault", Map.of(), null);
+            sim.inject("lift-3", "alarm-button", Map.of(), null);
+            sim.inject("pumps-2", "pressure-loss", Map.of(), null);
+            sim.inject("sump-2", "pump-trip", Map.of(), null);
+            sim.inject("incomer-3", "phase-loss", Map.of("phase", 1), null);
+            sim.inject("incomer-4", "over-temperature", Map.of(), null);
+            sim.inject("panel-2", "panel-fault", Map.of("zone", "Z04"), null);
+            sim.inject("door-3", "silent", Map.of(), null);
+
+            Set<String> expected = Set.of("lift-2/door-fault", "lift-3/alarm-button", "pumps-2/standby-failed", "sump-2/pump-trip",
+                    "incomer-3/phase-loss", "incomer-4/transformer-over-temperature", "panel-2/panel-fault", "door-3/comm-loss");
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(visible(hub)).isEqualTo(expected));
+            // both pumps down is one alarm; a lost phase is not also announced as under-voltage
+            assertThat(inState(hub, "suppressed")).contains("pumps-2/pump-trip", "incomer-3/under-voltage");
+            JsonObject list = hub.json("/api/v1/alarms");
+            assertThat(alarm(list, "pumps-2", "standby-failed").getString("priority")).isEqualTo("urgent");
+            assertThat(alarm(list, "incomer-3", "phase-loss").getJsonObject("values").getDouble("voltage_b")).isLessThan(50.0);
+            assertThat(alarm(list, "lift-3", "alarm-button").getJsonObject("message").getString("en")).contains("answer on the lift intercom");
+            assertThat(alarm(list, "door-3", "comm-loss").getJsonObject("message").getString("en")).contains("door-3");
+
+            for (String device : List.of("lift-2", "lift-3", "pumps-2", "sump-2", "incomer-3", "incomer-4", "panel-2")) {
+                sim.inject(device, "clear", Map.of(), null);
+            }
+            sim.inject("door-3", "resume", Map.of(), null);
+            // every alarm returns, and waits for its acknowledgement; nothing else was announced on the way
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                assertThat(visible(hub)).isEmpty();
+                assertThat(inState(hub, "returned-unacknowledged")).isEqualTo(expected);
+            });
+        }
+    }
+
     /** Unacknowledged or acknowledged alarms whose condition is active: what the duty room sees announced. */
     private static Set<String> visible(HubFixture hub) {
         Set<String> keys = new HashSet<>();

@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
  * warms with load.
  */
 final class PowerModel implements EquipmentModel {
+    private static final double FANS_ON_CELSIUS = 110.0;
     private final SplittableRandom random;
     private final double ratedKw;
     private double kw;
@@ -64,7 +65,18 @@ final class PowerModel implements EquipmentModel {
         kw = breakerClosed ? ratedKw * (0.15 + 0.6 * DailyCurve.at(now)) * (0.97 + 0.06 * random.nextDouble()) : 0;
         energy += kw * seconds / 3600.0;
         double ambientRise = overTemperature ? 165 : 50 + 45 * kw / ratedKw;
-        temperature += (ambientRise - temperature) * Math.min(1, seconds / (overTemperature ? 10.0 : 600.0));
+        temperature += (ambientRise - temperature) * Math.min(1, seconds / timeConstantSeconds());
+    }
+
+    /**
+     * A fault heats the windings in seconds; otherwise they follow the load over ten minutes, except
+     * that above 110 °C the forced-air fans run and bring them down within a minute.
+     */
+    private double timeConstantSeconds() {
+        if (overTemperature) {
+            return 10.0;
+        }
+        return temperature > FANS_ON_CELSIUS ? 20.0 : 600.0;
     }
 
     @Override

@@ -129,6 +129,30 @@ class ModelsTest {
     }
 
     @Test
+    void anOverheatingTransformerPassesItsAlarmLimitAndTheFansBringItBackWithinAMinute() {
+        PowerModel power = new PowerModel(new SplittableRandom(3), 800);
+        Instant t = NIGHT;
+        power.apply("over-temperature", Map.of());
+        for (int i = 0; i < 40; i++) {
+            t = t.plus(STEP);
+            power.step(t, STEP);
+        }
+        assertThat((double) power.values().get("transformer_temp")).isGreaterThan(155.0);
+
+        power.apply("clear", Map.of());
+        for (int i = 0; i < 30; i++) {
+            t = t.plus(STEP);
+            power.step(t, STEP);
+        }
+        assertThat((double) power.values().get("transformer_temp")).isLessThan(110.0);
+        // below the fans' threshold the windings follow the load slowly again
+        double before = (double) power.values().get("transformer_temp");
+        t = t.plus(STEP);
+        power.step(t, STEP);
+        assertThat(before - (double) power.values().get("transformer_temp")).isLessThan(1.0);
+    }
+
+    @Test
     void anEntrapmentHoldsTheCarBetweenFloorsUntilTheRescueReleasesIt() {
         ElevatorModel lift = new ElevatorModel(new SplittableRandom(7), 1, 18);
         lift.apply("entrapment", Map.of("floor", 7));
