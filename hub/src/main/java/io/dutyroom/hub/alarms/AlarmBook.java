@@ -323,7 +323,7 @@ public final class AlarmBook {
         }
         if (changed || step.event().isPresent()) {
             Optional<TimelineEvent> event = step.event().map(kind -> event(alarm, kind, severity, at, detail));
-            out.add(new AlarmChange(Optional.of(alarm.record()), event));
+            out.add(new AlarmChange(Optional.of(alarm.record()), event, step.activation()));
         }
         if (chatterStarted) {
             out.add(new AlarmChange(Optional.empty(), Optional.of(event(alarm, AlarmEvents.CHATTERING, Severity.WARNING, at,

@@ -50,6 +50,7 @@ public final class AlarmService extends VerticleBase implements RuleFeed {
     private final Counter writeFailures;
     private long ticker = -1;
     private volatile Context home;
+    private volatile AlarmListener listener = AlarmListener.NONE;
 
     public AlarmService(EstateRegistry registry, RuleEngine engine, AlarmBook book, AlarmStore store, Timeline timeline, WorkerExecutor db,
                         Clock clock, MeterRegistry metrics) {
@@ -64,6 +65,11 @@ public final class AlarmService extends VerticleBase implements RuleFeed {
         this.writeFailures = Counter.builder("dutyroom.alarms.write.failures").description("alarm changes the database refused").register(metrics);
         FunctionCounter.builder("dutyroom.rules.evaluations", engine, RuleEngine::evaluations).description("rule evaluations").register(metrics);
         Gauge.builder("dutyroom.alarms.open", book, b -> b.openCount()).description("open alarms, all states").register(metrics);
+    }
+
+    /** Who hears of each announced alarm once it is durable; set before the service starts. */
+    public void listen(AlarmListener listener) {
+        this.listener = listener;
     }
 
     @Override
@@ -185,6 +191,10 @@ public final class AlarmService extends VerticleBase implements RuleFeed {
                 }, true);
             } else {
                 continue;
+            }
+            if (change.activation() && change.alarm().isPresent()) {
+                AlarmRecord alarm = change.alarm().get();
+                written.onSuccess(x -> listener.announced(alarm));
             }
             written.onFailure(e -> {
                 writeFailures.increment();

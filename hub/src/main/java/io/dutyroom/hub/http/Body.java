@@ -57,4 +57,25 @@ final class Body {
         }
         return Optional.of(text.strip());
     }
+
+    /** A whole number in [min, max]; required. */
+    int integer(String field, int min, int max) {
+        Object value = json.getValue(field);
+        if (value == null) {
+            throw ApiException.badBody(field, "is required");
+        }
+        if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < min || ((Number) value).longValue() > max) {
+            throw ApiException.badBody(field, "must be a whole number from " + min + " to " + max);
+        }
+        return ((Number) value).intValue();
+    }
+
+    /** true or false; required. */
+    boolean bool(String field) {
+        Object value = json.getValue(field);
+        if (!(value instanceof Boolean b)) {
+            throw ApiException.badBody(field, value == null ? "is required (true or false)" : "must be true or false");
+        }
+        return b;
+    }
 }

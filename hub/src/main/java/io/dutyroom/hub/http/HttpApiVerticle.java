@@ -2,9 +2,13 @@ package io.dutyroom.hub.http;
 
 import io.dutyroom.hub.alarms.AlarmReport;
 import io.dutyroom.hub.alarms.AlarmService;
+import io.dutyroom.hub.estate.EstateRegistry;
 import io.dutyroom.hub.ingest.DeviceState;
 import io.dutyroom.hub.storage.TelemetryQueries;
 import io.dutyroom.hub.timeline.Timeline;
+import io.dutyroom.hub.workorders.WorkOrderReport;
+import io.dutyroom.hub.workorders.WorkOrderService;
+import io.dutyroom.hub.workorders.WorkOrderStore;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -37,14 +41,20 @@ public final class HttpApiVerticle extends VerticleBase {
     private final Timeline timeline;
     private final AlarmService alarms;
     private final AlarmReport alarmReport;
+    private final WorkOrderParts workOrders;
     private final WorkerExecutor db;
     private final PrometheusMeterRegistry metrics;
     private final HealthReport health;
     private final Clock clock;
     private HttpServer server;
 
+    /** What the work-order endpoints need. */
+    public record WorkOrderParts(WorkOrderService service, WorkOrderStore store, WorkOrderReport report, EstateRegistry estate) {
+    }
+
     public HttpApiVerticle(String host, int port, DeviceState state, TelemetryQueries telemetry, Timeline timeline,
-                           AlarmService alarms, AlarmReport alarmReport, WorkerExecutor db, PrometheusMeterRegistry metrics, HealthReport health, Clock clock) {
+                           AlarmService alarms, AlarmReport alarmReport, WorkOrderParts workOrders, WorkerExecutor db,
+                           PrometheusMeterRegistry metrics, HealthReport health, Clock clock) {
         this.host = host;
         this.port = port;
         this.state = state;
@@ -52,6 +62,7 @@ public final class HttpApiVerticle extends VerticleBase {
         this.timeline = timeline;
         this.alarms = alarms;
         this.alarmReport = alarmReport;
+        this.workOrders = workOrders;
         this.db = db;
         this.metrics = metrics;
         this.health = health;
@@ -69,6 +80,8 @@ public final class HttpApiVerticle extends VerticleBase {
         new LiveFeed(vertx, metrics).mount(router);
         new TimelineRoutes(timeline).mount(router);
         new AlarmRoutes(alarms, alarmReport, state, db, clock).mount(router);
+        new WorkOrderRoutes(workOrders.service(), workOrders.store(), workOrders.report(), workOrders.estate(), db, clock).mount(router);
+        new RosterRoutes(workOrders.service().roster(), clock).mount(router);
         router.route("/api/*").handler(ctx -> {
             if (ctx.request().method() != HttpMethod.GET && ctx.request().method() != HttpMethod.POST) {
                 throw ApiException.methodNotAllowed(ctx.request().method() + " " + ctx.request().path() + ": this API takes GET and POST");

@@ -5,21 +5,19 @@ import io.dutyroom.adapters.modbus.PolledDevice;
 import io.dutyroom.adapters.mqtt.MqttAdapter;
 import io.dutyroom.adapters.mqtt.MqttAdapterOptions;
 import io.dutyroom.adapters.mqtt.PayloadDecoder;
-import io.dutyroom.adapters.profile.ProfileCatalogue;
 import io.dutyroom.adapters.profile.EquipmentProfile;
+import io.dutyroom.adapters.profile.ProfileCatalogue;
+import io.dutyroom.adapters.yaml.InvalidConfigException;
 import io.dutyroom.adapters.yaml.Problems;
+import io.dutyroom.adapters.yaml.YamlDocument;
 import io.dutyroom.hub.alarms.AlarmBook;
 import io.dutyroom.hub.alarms.AlarmPolicy;
 import io.dutyroom.hub.alarms.AlarmRecord;
 import io.dutyroom.hub.alarms.AlarmReport;
 import io.dutyroom.hub.alarms.AlarmService;
 import io.dutyroom.hub.alarms.AlarmStore;
-import io.dutyroom.hub.rules.ProfileRules;
-import io.dutyroom.hub.rules.RuleCompiler;
-import io.dutyroom.hub.rules.RuleEngine;
-import java.util.HashMap;
-import java.util.Map;
 import io.dutyroom.hub.config.HubConfig;
+import io.dutyroom.hub.config.WorkOrderOptions;
 import io.dutyroom.hub.embedded.DataDirectoryLock;
 import io.dutyroom.hub.embedded.EmbeddedBroker;
 import io.dutyroom.hub.embedded.EmbeddedDatabase;
@@ -35,12 +33,22 @@ import io.dutyroom.hub.ingest.IngestMetrics;
 import io.dutyroom.hub.ingest.IngestVerticle;
 import io.dutyroom.hub.modbus.ModbusMeters;
 import io.dutyroom.hub.modbus.PolledDevices;
+import io.dutyroom.hub.rules.ProfileRules;
+import io.dutyroom.hub.rules.RuleCompiler;
+import io.dutyroom.hub.rules.RuleEngine;
 import io.dutyroom.hub.storage.Database;
 import io.dutyroom.hub.storage.StorageFlavour;
 import io.dutyroom.hub.storage.TelemetryMaintenance;
 import io.dutyroom.hub.storage.TelemetryQueries;
 import io.dutyroom.hub.storage.TelemetryWriter;
 import io.dutyroom.hub.timeline.Timeline;
+import io.dutyroom.hub.workorders.DutyRoster;
+import io.dutyroom.hub.workorders.Notifier;
+import io.dutyroom.hub.workorders.WebhookNotifier;
+import io.dutyroom.hub.workorders.WorkOrderPolicies;
+import io.dutyroom.hub.workorders.WorkOrderReport;
+import io.dutyroom.hub.workorders.WorkOrderService;
+import io.dutyroom.hub.workorders.WorkOrderStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -53,12 +61,17 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -96,9 +109,14 @@ public final class Hub implements AutoCloseable {
 
     /** Starts a hub; a {@link StartupException} says what is wrong and what to do. */
     public static Hub start(HubConfig config, Optional<EstateRegistry> estateOverride, Clock clock) {
+        return start(config, estateOverride, Optional.empty(), clock);
+    }
+
+    /** Starts a hub with a bundled estate and duty roster (the demo's) in place of configured ones. */
+    public static Hub start(HubConfig config, Optional<EstateRegistry> estateOverride, Optional<DutyRoster> rosterOverride, Clock clock) {
         Hub hub = new Hub();
         try {
-            hub.boot(config, estateOverride, clock);
+            hub.boot(config, estateOverride, rosterOverride, clock);
             return hub;
         } catch (RuntimeException e) {
             hub.close();
@@ -106,11 +124,13 @@ public final class Hub implements AutoCloseable {
         }
     }
 
-    private void boot(HubConfig config, Optional<EstateRegistry> estateOverride, Clock clock) {
+    private void boot(HubConfig config, Optional<EstateRegistry> estateOverride, Optional<DutyRoster> rosterOverride, Clock clock) {
         this.config = config;
         ProfileCatalogue profiles = ProfileCatalogue.load(config.profiles());
         estate = estateOverride.orElseGet(() -> config.estate().map(f -> EstateRegistry.load(f, profiles)).orElseGet(EstateRegistry::empty));
         Map<String, ProfileRules> rules = compileRules(profiles, estate);
+        WorkOrderPolicies policies = loadPolicies(config.workOrders(), profiles, estate);
+        DutyRoster roster = rosterOverride.orElseGet(() -> loadRoster(config.workOrders()));
 
         if (config.embeddedBroker() || config.embeddedDatabase()) {
             parts.push(DataDirectoryLock.acquire(config.dataDir()));
@@ -181,6 +201,26 @@ public final class Hub implements AutoCloseable {
         }
         AlarmService alarms = startAlarms(vertx, estate, rules, state, new AlarmStore(database.dataSource()), timeline, dbWorkers, clock, metrics);
         this.alarms = alarms;
+        Notifier notifier = config.workOrders().webhook().<Notifier>map(url -> new WebhookNotifier(url, metrics)).orElse(Notifier.NONE);
+        parts.push(notifier);
+        WorkOrderStore orderStore = new WorkOrderStore(database.dataSource());
+        WorkOrderService workOrders = new WorkOrderService(policies, roster, orderStore, timeline, dbWorkers, alarms, notifier, clock,
+                config.workOrders().checkEvery(), metrics);
+        alarms.listen(alarm -> workOrders.alarmActivated(alarm, false));
+        String workOrdersId = await(vertx.deployVerticle(workOrders), "starting the work-order service");
+        parts.push(() -> await(vertx.undeploy(workOrdersId), "stopping the work-order service"));
+        // alarms announced while the hub was down, or whose order was not stored before it stopped
+        int caughtUp = await(alarms.open().compose(open -> {
+            Future<Integer> all = Future.succeededFuture(0);
+            for (AlarmRecord alarm : open) {
+                if (alarm.rule().workOrder().isPresent() && alarm.status().condition() && !alarm.status().masked()) {
+                    all = all.compose(n -> workOrders.alarmActivated(alarm, true).map(id -> n + (id.isPresent() ? 1 : 0)));
+                }
+            }
+            return all;
+        }), "catching up on work orders of open alarms");
+        LOG.info("work orders: {} policies, roster of {} engineers, {} open alarms checked for their orders", policies.all().size(),
+                roster.engineers().size(), caughtUp);
         TelemetryWriter writer = new TelemetryWriter(database.dataSource(), config.storage().queueCapacity(), config.storage().batchSize(), metrics);
         this.writer = writer;
 
@@ -209,7 +249,8 @@ public final class Hub implements AutoCloseable {
             }
         };
         HttpApiVerticle http = new HttpApiVerticle(config.http().host(), config.http().port(), state, queries, timeline, alarms,
-                new AlarmReport(database.dataSource()), dbWorkers, metrics, health, clock);
+                new AlarmReport(database.dataSource()), new HttpApiVerticle.WorkOrderParts(workOrders, orderStore,
+                        new WorkOrderReport(database.dataSource(), roster.zone()), estate), dbWorkers, metrics, health, clock);
         String httpId = await(vertx.deployVerticle(http), "starting the HTTP API on " + config.http().host() + ":" + config.http().port());
         parts.push(() -> await(vertx.undeploy(httpId), "stopping the HTTP API"));
         httpPort = http.actualPort();
@@ -254,6 +295,36 @@ public final class Hub implements AutoCloseable {
         all.values().forEach(p -> problems.collect(() -> compiled.put(p.id(), RuleCompiler.compile(p))));
         problems.throwIfAny();
         return compiled;
+    }
+
+    /**
+     * The shipped work-order policies with the estate's own file over them; every policy a profile
+     * rule names must exist, or start-up fails naming the rule's file and line.
+     */
+    private static WorkOrderPolicies loadPolicies(WorkOrderOptions options, ProfileCatalogue profiles, EstateRegistry estate) {
+        WorkOrderPolicies policies = options.policies().map(Hub::readYaml).map(WorkOrderPolicies::load).orElseGet(WorkOrderPolicies::shipped);
+        Map<String, String> referenced = new HashMap<>();
+        List<EquipmentProfile> all = new java.util.ArrayList<>(profiles.all());
+        estate.devices().forEach(d -> all.add(d.profile()));
+        all.forEach(p -> p.rules().forEach(r -> r.workOrder().ifPresent(w -> referenced.putIfAbsent(w, r.origin()))));
+        policies.checkReferences(referenced);
+        return policies;
+    }
+
+    private static DutyRoster loadRoster(WorkOrderOptions options) {
+        if (options.roster().isEmpty()) {
+            LOG.warn("no duty roster (workOrders.roster): work orders wait undispatched until someone dispatches them");
+            return DutyRoster.empty();
+        }
+        return DutyRoster.load(readYaml(options.roster().get()));
+    }
+
+    private static YamlDocument readYaml(Path file) {
+        try {
+            return YamlDocument.read(file.toString(), Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new InvalidConfigException(file + ": cannot be read: " + e.getMessage());
+        }
     }
 
     /** Restores the alarms open at the last stop and starts the alarm service on its own context. */

@@ -52,6 +52,34 @@ public final class Timeline {
         return appended.future().onSuccess(stored -> vertx.eventBus().publish(LIVE_ADDRESS, stored.toJson()));
     }
 
+    /**
+     * Runs {@code work} in one transaction on a database worker: a service reads and changes its own
+     * rows and appends the events that tell of it; once committed, the events go live in order.
+     * A passing database failure runs the work again from the start (the rolled-back attempt left
+     * nothing behind), with capped back-off; a refusal or a bug fails the future.
+     */
+    public <T> Future<T> transact(TimelineStore.Transaction<T> work) {
+        Promise<TimelineStore.Committed<T>> committed = Promise.promise();
+        attemptTransaction(work, committed, 100);
+        return committed.future().map(done -> {
+            done.events().forEach(e -> vertx.eventBus().publish(LIVE_ADDRESS, e.toJson()));
+            return done.result();
+        });
+    }
+
+    private <T> void attemptTransaction(TimelineStore.Transaction<T> work, Promise<TimelineStore.Committed<T>> committed, long backoffMs) {
+        db.executeBlocking(() -> store.transaction(work), false).onComplete(result -> {
+            if (result.succeeded()) {
+                committed.complete(result.result());
+            } else if (SqlErrors.isTransient(result.cause()) && !closed) {
+                LOG.warn("timeline: a transaction did not commit ({}); running it again in {} ms", result.cause().getMessage(), backoffMs);
+                vertx.setTimer(backoffMs, id -> attemptTransaction(work, committed, Math.min(backoffMs * 2, MAX_BACKOFF_MS)));
+            } else {
+                committed.fail(result.cause());
+            }
+        });
+    }
+
     private void attempt(TimelineEvent event, TimelineStore.Alongside alongside, Promise<TimelineEvent> appended, long backoffMs) {
         db.executeBlocking(() -> store.insert(event, alongside), true).onComplete(result -> {
             if (result.succeeded()) {

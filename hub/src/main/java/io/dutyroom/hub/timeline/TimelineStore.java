@@ -28,31 +28,65 @@ public final class TimelineStore {
         this.dataSource = dataSource;
     }
 
+    /**
+     * Work that reads and writes a service's own tables and appends timeline events, all in one
+     * transaction: it returns its result, and the events it appended are published once committed.
+     */
+    @FunctionalInterface
+    public interface Transaction<T> {
+        T run(Connection c, Appender appender) throws SQLException;
+    }
+
+    /** Appends events inside a {@link Transaction}. */
+    public interface Appender {
+        TimelineEvent append(TimelineEvent event) throws SQLException;
+    }
+
+    /** A committed transaction: its result and the events it stored, in order. */
+    record Committed<T>(T result, List<TimelineEvent> events) {
+    }
+
     TimelineEvent insert(TimelineEvent event, Alongside alongside) throws SQLException {
+        return transaction((c, appender) -> {
+            alongside.write(c);
+            return appender.append(event);
+        }).result();
+    }
+
+    <T> Committed<T> transaction(Transaction<T> work) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO timeline_event (ts, kind, site_id, subject, severity, payload) VALUES (?, ?, ?, ?, ?, ?::jsonb) RETURNING id")) {
-                alongside.write(c);
-                ps.setObject(1, event.ts().atOffset(ZoneOffset.UTC));
-                ps.setString(2, event.kind());
-                ps.setString(3, event.site());
-                ps.setString(4, event.subject());
-                ps.setString(5, event.severity().code());
-                ps.setString(6, event.payload().encode());
-                long id;
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    id = rs.getLong(1);
-                }
+            List<TimelineEvent> stored = new ArrayList<>();
+            try {
+                T result = work.run(c, event -> {
+                    TimelineEvent withId = insertOn(c, event);
+                    stored.add(withId);
+                    return withId;
+                });
                 c.commit();
-                return event.withId(id);
+                return new Committed<>(result, stored);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             } finally {
                 c.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    private static TimelineEvent insertOn(Connection c, TimelineEvent event) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO timeline_event (ts, kind, site_id, subject, severity, payload) VALUES (?, ?, ?, ?, ?, ?::jsonb) RETURNING id")) {
+            ps.setObject(1, event.ts().atOffset(ZoneOffset.UTC));
+            ps.setString(2, event.kind());
+            ps.setString(3, event.site());
+            ps.setString(4, event.subject());
+            ps.setString(5, event.severity().code());
+            ps.setString(6, event.payload().encode());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return event.withId(rs.getLong(1));
             }
         }
     }

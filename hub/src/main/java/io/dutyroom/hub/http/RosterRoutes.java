@@ -1,0 +1,66 @@
+package io.dutyroom.hub.http;
+
+import io.dutyroom.adapters.profile.LocalizedText;
+import io.dutyroom.hub.workorders.DutyRoster;
+import io.dutyroom.hub.workorders.Engineer;
+import io.dutyroom.hub.workorders.ShiftInstance;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code /api/v1/roster}: the duty roster's engineers and who is on duty at a time (now by default),
+ * with the shift they are on. The roster itself is configuration ({@code workOrders.roster}).
+ */
+final class RosterRoutes {
+    private final DutyRoster roster;
+    private final Clock clock;
+
+    RosterRoutes(DutyRoster roster, Clock clock) {
+        this.roster = roster;
+        this.clock = clock;
+    }
+
+    void mount(Router router) {
+        router.get("/api/v1/roster").handler(this::roster);
+        router.get("/api/v1/roster/on-duty").handler(this::onDuty);
+    }
+
+    private void roster(RoutingContext ctx) {
+        new Params(ctx, Set.of());
+        JsonArray engineers = people(roster.engineers());
+        Json.ok(ctx, new JsonObject().put("timeZone", roster.zone().getId()).put("engineers", engineers).put("now", duty(clock.instant())));
+    }
+
+    private void onDuty(RoutingContext ctx) {
+        Params params = new Params(ctx, Set.of("at"));
+        Json.ok(ctx, duty(params.instant("at").orElse(clock.instant())));
+    }
+
+    private JsonObject duty(Instant at) {
+        JsonObject json = new JsonObject().put("at", at.toString()).put("onDuty", people(roster.onDuty(at)));
+        if (!roster.engineers().isEmpty()) {
+            ShiftInstance shift = roster.shiftAt(at);
+            json.put("shift", new JsonObject().put("id", shift.shiftId()).put("name", text(shift.name()))
+                    .put("start", shift.start().toString()).put("end", shift.end().toString()));
+        }
+        return json;
+    }
+
+    private static JsonArray people(List<Engineer> engineers) {
+        JsonArray out = new JsonArray();
+        engineers.forEach(e -> out.add(new JsonObject().put("id", e.id()).put("name", text(e.name()))
+                .put("skills", new JsonArray(e.skills().stream().sorted().toList())).put("phone", e.phone())
+                .put("alwaysOnCall", e.alwaysOnCall())));
+        return out;
+    }
+
+    private static JsonObject text(LocalizedText t) {
+        return t == null ? null : new JsonObject().put("zh", t.zh()).put("en", t.en());
+    }
+}
