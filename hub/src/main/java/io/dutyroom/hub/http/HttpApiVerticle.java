@@ -81,7 +81,7 @@ public final class HttpApiVerticle extends VerticleBase {
         new TimelineRoutes(timeline).mount(router);
         new AlarmRoutes(alarms, alarmReport, state, db, clock).mount(router);
         new WorkOrderRoutes(workOrders.service(), workOrders.store(), workOrders.report(), workOrders.estate(), db, clock).mount(router);
-        new RosterRoutes(workOrders.service().roster(), clock).mount(router);
+        new RosterRoutes(workOrders.service(), workOrders.estate(), clock).mount(router);
         router.route("/api/*").handler(ctx -> {
             if (ctx.request().method() != HttpMethod.GET && ctx.request().method() != HttpMethod.POST) {
                 throw ApiException.methodNotAllowed(ctx.request().method() + " " + ctx.request().path() + ": this API takes GET and POST");

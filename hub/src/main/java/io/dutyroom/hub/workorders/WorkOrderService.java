@@ -454,16 +454,35 @@ public final class WorkOrderService extends VerticleBase {
         List<String> sites = open.stream().map(WorkOrder::site).distinct().sorted().toList();
         return timeline.transact((c, appender) -> {
             for (String site : sites) {
-                JsonArray orders = new JsonArray();
-                open.stream().filter(o -> o.site.equals(site) && o.state.open()).forEach(o -> orders.add(new JsonObject()
-                        .put("id", o.id).put("state", o.state.code()).put("assignee", o.assignee).put("priority", o.priority)
-                        .put("summary", o.summary).put("source", o.source)));
-                appender.append(TimelineEvent.of(now, WorkOrderEvents.SHIFT_HANDOVER, site, next.shiftId(), Severity.INFO, new JsonObject()
-                        .put("shift", next.shiftId()).put("shiftStart", next.start().toString()).put("shiftEnd", next.end().toString())
-                        .put("onDuty", people(roster.onDuty(next.start()))).put("openOrders", orders)));
+                appender.append(handoverEvent(site, open, next, now, HUB, Optional.empty()));
             }
             return null;
         }).mapEmpty();
+    }
+
+    /**
+     * The outgoing engineer's handover record: what happened on the shift in their words, and the
+     * site's open orders as they stand, passed to the shift now on duty.
+     */
+    public Future<JsonObject> handOver(String site, String by, String note) {
+        return timeline.transact((c, appender) -> {
+            Instant now = clock.instant();
+            List<WorkOrder> open = WorkOrderStore.open(c);
+            ShiftInstance next = roster.shiftAt(now);
+            return appender.append(handoverEvent(site, open, next, now, by, Optional.of(note))).toJson();
+        });
+    }
+
+    private TimelineEvent handoverEvent(String site, List<WorkOrder> open, ShiftInstance next, Instant now, String by, Optional<String> note) {
+        JsonArray orders = new JsonArray();
+        open.stream().filter(o -> o.site.equals(site) && o.state.open() && o.drill == null).forEach(o -> orders.add(new JsonObject()
+                .put("id", o.id).put("state", o.state.code()).put("assignee", o.assignee).put("priority", o.priority)
+                .put("summary", o.summary).put("source", o.source)));
+        JsonObject payload = new JsonObject().put("by", by)
+                .put("shift", next.shiftId()).put("shiftStart", next.start().toString()).put("shiftEnd", next.end().toString())
+                .put("onDuty", people(onDuty(site, next.start()))).put("openOrders", orders);
+        note.ifPresent(n -> payload.put("note", n));
+        return TimelineEvent.of(now, WorkOrderEvents.SHIFT_HANDOVER, site, next.shiftId(), Severity.INFO, payload);
     }
 
     // ---- helpers ----

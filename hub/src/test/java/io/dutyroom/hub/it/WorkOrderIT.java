@@ -216,6 +216,15 @@ class WorkOrderIT {
             JsonObject attached = new JsonObject(hub.post("/api/v1/work-orders/" + id + "/attachments", new JsonObject().put("user", "li.na")
                     .put("url", "https://photos.example/ramp.jpg").put("name", "drain before")).body());
             assertThat(attached.getJsonArray("attachments")).hasSize(1);
+
+            // shift handover: the outgoing engineer's note, with the open orders passed on
+            HttpResponse<String> handover = hub.post("/api/v1/roster/handover", new JsonObject().put("user", "li.na").put("site", site)
+                    .put("note", "ramp drain still blocked; cleaners told"));
+            assertThat(handover.statusCode()).as(handover.body()).isEqualTo(201);
+            JsonObject handed = new JsonObject(handover.body());
+            assertThat(handed.getString("kind")).isEqualTo("shift.handover");
+            assertThat(handed.getJsonObject("payload").getJsonArray("openOrders").stream().map(o -> ((JsonObject) o).getString("id"))).contains(id);
+
             assertThat(hub.post("/api/v1/work-orders/" + id + "/cancel", new JsonObject().put("user", "desk.chen").put("reason", "cleared by the cleaners"))
                     .statusCode()).isEqualTo(200);
             assertThat(hub.post("/api/v1/work-orders/" + id + "/accept", new JsonObject().put("user", "li.na")).body()).contains("cancelled");
@@ -229,6 +238,21 @@ class WorkOrderIT {
             assertThat(hub.post("/api/v1/work-orders/WO-999999/accept", new JsonObject().put("user", "li.na")).statusCode()).isEqualTo(404);
             assertThat(hub.get("/api/v1/work-orders?state=lost").statusCode()).isEqualTo(400);
             assertThat(hub.json("/api/v1/roster").getJsonObject("now").getJsonArray("onDuty")).hasSize(1);
+
+            // the same fault on the same equipment a third time this quarter is flagged, and listed in the report
+            JsonObject third = null;
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> again = hub.post("/api/v1/work-orders", new JsonObject().put("user", "desk.chen").put("site", site)
+                        .put("source", "pump-1").put("fault", "seal-leak").put("summary", "泵体漏水 / pump seal leaking"));
+                assertThat(again.statusCode()).isEqualTo(201);
+                third = new JsonObject(again.body());
+                assertThat(third.getString("building")).as("taken from the registry").isEqualTo("b1");
+            }
+            assertThat(third.getInteger("recurrence")).isEqualTo(3);
+            assertThat(third.getBoolean("recurring")).isTrue();
+            JsonArray recurring = hub.json("/api/v1/work-orders/report").getJsonObject("recurrence").getJsonArray("sources");
+            assertThat(recurring.stream().map(JsonObject.class::cast).map(r -> r.getString("source") + "/" + r.getString("fault") + "/" + r.getLong("orders")))
+                    .containsExactly("pump-1/seal-leak/3");
         }
     }
 
