@@ -9,6 +9,8 @@ CREATE TABLE work_order (
     policy         text        NOT NULL,
     category       text        NOT NULL,
     priority       text        NOT NULL,
+    skill          text        NOT NULL,                 -- whom it is dispatched to, from its policy
+    limits         jsonb       NOT NULL,                 -- the time limits it was opened under
     fault          text        NOT NULL,                 -- the alarm rule, or the fault the desk recorded
     summary        jsonb       NOT NULL,                 -- {zh, en}
     building       text,
@@ -39,8 +41,9 @@ CREATE TABLE work_order (
 );
 
 -- One open order per alarm source, whatever the number of hubs, retries or restarts: a second alarm
--- of the same equipment joins the open order instead of opening another.
-CREATE UNIQUE INDEX work_order_one_open_per_source_idx ON work_order (site_id, source)
+-- of the same equipment joins the open order instead of opening another. A drill's order is kept
+-- apart from a real one on the same equipment.
+CREATE UNIQUE INDEX work_order_one_open_per_source_idx ON work_order (site_id, source, (coalesce(drill, '')))
     WHERE origin = 'alarm' AND state NOT IN ('closed', 'cancelled');
 CREATE INDEX work_order_open_idx ON work_order (state) WHERE state NOT IN ('closed', 'cancelled');
 CREATE INDEX work_order_created_idx ON work_order (created_at DESC);
@@ -50,3 +53,11 @@ CREATE INDEX work_order_alarms_idx ON work_order USING gin (linked_alarms);
 
 -- The timeline's story of one order.
 CREATE INDEX timeline_event_work_order_idx ON timeline_event ((payload->>'workOrderId')) WHERE kind LIKE 'workorder.%';
+
+-- The shift handovers the hub recorded by itself: one per site and shift start, however many hubs run.
+CREATE TABLE shift_handover (
+    site_id     text        NOT NULL,
+    shift_start timestamptz NOT NULL,
+    shift_id    text        NOT NULL,
+    PRIMARY KEY (site_id, shift_start)
+);

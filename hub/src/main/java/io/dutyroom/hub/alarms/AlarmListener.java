@@ -6,7 +6,12 @@ package io.dutyroom.hub.alarms;
  */
 @FunctionalInterface
 public interface AlarmListener {
-    AlarmListener NONE = alarm -> { };
+    AlarmListener NONE = (alarm, fresh) -> { };
 
-    void announced(AlarmRecord alarm);
+    /**
+     * @param fresh the condition came on just now (raised or raised again); false for an alarm
+     *              that was active all along and came back in view (unshelved, unsuppressed,
+     *              returned to service)
+     */
+    void announced(AlarmRecord alarm, boolean fresh);
 }

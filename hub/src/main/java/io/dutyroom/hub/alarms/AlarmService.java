@@ -194,7 +194,8 @@ public final class AlarmService extends VerticleBase implements RuleFeed {
             }
             if (change.activation() && change.alarm().isPresent()) {
                 AlarmRecord alarm = change.alarm().get();
-                written.onSuccess(x -> listener.announced(alarm));
+                boolean fresh = change.event().map(e -> e.kind().equals(AlarmEvents.RAISED) || e.kind().equals(AlarmEvents.REPEATED)).orElse(false);
+                written.onSuccess(x -> listener.announced(alarm, fresh));
             }
             written.onFailure(e -> {
                 writeFailures.increment();

@@ -205,8 +205,8 @@ public final class Hub implements AutoCloseable {
         parts.push(notifier);
         WorkOrderStore orderStore = new WorkOrderStore(database.dataSource());
         WorkOrderService workOrders = new WorkOrderService(policies, roster, orderStore, timeline, dbWorkers, alarms, notifier, clock,
-                config.workOrders().checkEvery(), metrics);
-        alarms.listen(alarm -> workOrders.alarmActivated(alarm, false));
+                config.workOrders().checkEvery(), estate.sites().stream().map(s -> s.id().value()).toList(), metrics);
+        alarms.listen(workOrders::alarmAnnounced);
         String workOrdersId = await(vertx.deployVerticle(workOrders), "starting the work-order service");
         parts.push(() -> await(vertx.undeploy(workOrdersId), "stopping the work-order service"));
         // alarms announced while the hub was down, or whose order was not stored before it stopped
@@ -214,7 +214,7 @@ public final class Hub implements AutoCloseable {
             Future<Integer> all = Future.succeededFuture(0);
             for (AlarmRecord alarm : open) {
                 if (alarm.rule().workOrder().isPresent() && alarm.status().condition() && !alarm.status().masked()) {
-                    all = all.compose(n -> workOrders.alarmActivated(alarm, true).map(id -> n + (id.isPresent() ? 1 : 0)));
+                    all = all.compose(n -> workOrders.alarmAnnounced(alarm, false).map(id -> n + (id.isPresent() ? 1 : 0)));
                 }
             }
             return all;

@@ -58,20 +58,28 @@ public final class TimelineStore {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             List<TimelineEvent> stored = new ArrayList<>();
+            T result;
             try {
-                T result = work.run(c, event -> {
+                result = work.run(c, event -> {
                     TimelineEvent withId = insertOn(c, event);
                     stored.add(withId);
                     return withId;
                 });
                 c.commit();
-                return new Committed<>(result, stored);
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback); // the connection is broken; the first failure says why
+                }
                 throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
             }
+            try {
+                c.setAutoCommit(autoCommit);
+            } catch (SQLException e) {
+                // committed all the same; the pool discards or resets a connection in this state
+            }
+            return new Committed<>(result, stored);
         }
     }
 

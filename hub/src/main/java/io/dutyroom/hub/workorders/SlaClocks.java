@@ -110,9 +110,15 @@ public final class SlaClocks {
         return Optional.ofNullable(clocks.get(step)).map(Clock::dueAt);
     }
 
-    /** The earliest due time of a running step: when the order next needs looking at. */
+    /** The earliest due time of a running step. */
     public Optional<Instant> nextDue() {
         return clocks.values().stream().filter(c -> c.doneAt().isEmpty()).map(Clock::dueAt).min(Instant::compareTo);
+    }
+
+    /** When {@link #escalate} next has something to say: the earliest warning or breach still to come. */
+    public Optional<Instant> nextEscalation() {
+        return clocks.values().stream().filter(c -> c.doneAt().isEmpty() && !c.breached())
+                .map(c -> c.warned() ? c.dueAt() : c.warnAt()).min(Instant::compareTo);
     }
 
     /** The stored form, also shown by the API with each step's status at {@code now}. */

@@ -37,6 +37,9 @@ public final class WorkOrder {
     String policy;
     WorkOrderCategory category;
     String priority;
+    /** The skill it is dispatched to, and its time limits: the terms it was opened under. */
+    String skill;
+    SlaLimits limits;
     /** The fault, for recurrence: the alarm rule, or what the desk recorded. */
     String fault;
     JsonObject summary;

@@ -1,6 +1,7 @@
 package io.dutyroom.hub.workorders;
 
 import io.dutyroom.adapters.model.DeviceId;
+import io.dutyroom.adapters.profile.RulePriority;
 import io.dutyroom.hub.alarms.AlarmBook;
 import io.dutyroom.hub.alarms.AlarmRecord;
 import io.dutyroom.hub.alarms.AlarmService;
@@ -53,6 +54,7 @@ public final class WorkOrderService extends VerticleBase {
     private final Notifier notifier;
     private final Clock clock;
     private final Duration checkEvery;
+    private final List<String> sites;
     private final Counter opened;
     private final Counter escalations;
     private final Dispatcher dispatcher = new Dispatcher();
@@ -73,7 +75,7 @@ public final class WorkOrderService extends VerticleBase {
     }
 
     public WorkOrderService(WorkOrderPolicies policies, DutyRoster roster, WorkOrderStore store, Timeline timeline, WorkerExecutor db,
-                            AlarmService alarms, Notifier notifier, Clock clock, Duration checkEvery, MeterRegistry metrics) {
+                            AlarmService alarms, Notifier notifier, Clock clock, Duration checkEvery, List<String> sites, MeterRegistry metrics) {
         this.policies = policies;
         this.roster = roster;
         this.store = store;
@@ -83,6 +85,7 @@ public final class WorkOrderService extends VerticleBase {
         this.notifier = notifier;
         this.clock = clock;
         this.checkEvery = checkEvery;
+        this.sites = List.copyOf(sites);
         this.opened = Counter.builder("dutyroom.workorders.opened").description("work orders opened, by alarm or by hand").register(metrics);
         this.escalations = Counter.builder("dutyroom.workorders.escalations").description("time-limit warnings and breaches").register(metrics);
     }
@@ -111,11 +114,13 @@ public final class WorkOrderService extends VerticleBase {
     // ---- orders from alarms ----
 
     /**
-     * An alarm was announced (raised, raised again, or back in view). Its rule's policy opens an order
-     * for the source, or the alarm joins the source's open order. With {@code once} (the catch-up at
-     * start) an alarm that ever had an order gets no other: its order was closed or cancelled on purpose.
+     * An alarm was announced. Its rule's policy opens an order for the source, or the alarm joins the
+     * source's open order. A fresh activation on a resolved order means the problem is back: the
+     * order is reopened. An alarm that was active all along and only came back in view (unshelved,
+     * returned to service, or found at start-up) opens no order if it ever had one: that order was
+     * closed or cancelled on purpose.
      */
-    public Future<Optional<String>> alarmActivated(AlarmRecord alarm, boolean once) {
+    public Future<Optional<String>> alarmAnnounced(AlarmRecord alarm, boolean fresh) {
         Optional<WorkOrderPolicy> policy = alarm.rule().workOrder().flatMap(policies::find);
         if (policy.isEmpty()) {
             return Future.succeededFuture(Optional.empty());
@@ -124,14 +129,15 @@ public final class WorkOrderService extends VerticleBase {
         List<JsonObject> notes = new ArrayList<>();
         AtomicBoolean isNew = new AtomicBoolean();
         return timeline.transact((c, appender) -> {
-            Instant now = clock.instant();
+            notes.clear(); // a retried attempt starts over
             isNew.set(false);
-            Optional<WorkOrder> open = WorkOrderStore.lockOpenFor(c, alarm.site(), alarm.source());
-            if (open.isEmpty() && once && WorkOrderStore.hasOrder(c, alarm.id())) {
+            Instant now = clock.instant();
+            Optional<WorkOrder> open = WorkOrderStore.lockOpenFor(c, alarm.site(), alarm.source(), alarm.drill());
+            if (open.isEmpty() && !fresh && WorkOrderStore.hasOrder(c, alarm.id())) {
                 return Optional.<String>empty();
             }
             if (open.isPresent()) {
-                return Optional.of(link(c, appender, open.get(), alarm, now));
+                return Optional.of(link(c, appender, open.get(), alarm, fresh, now, notes));
             }
             WorkOrder o = newOrder(c, p, alarm.site(), alarm.source(), WorkOrder.Origin.ALARM, now, HUB);
             o.alarmId = alarm.id();
@@ -144,12 +150,12 @@ public final class WorkOrderService extends VerticleBase {
             o.recurrence = o.drill == null ? WorkOrderStore.recurrence(c, o.site, o.source, o.fault, quarterStart(now)) + 1 : 1;
             if (!WorkOrderStore.insert(c, o)) {
                 // another hub opened the source's order a moment ago: join it
-                WorkOrder theirs = WorkOrderStore.lockOpenFor(c, alarm.site(), alarm.source()).orElseThrow(
+                WorkOrder theirs = WorkOrderStore.lockOpenFor(c, alarm.site(), alarm.source(), alarm.drill()).orElseThrow(
                         () -> new SQLException("work order of " + alarm.source() + " neither inserted nor found", "40001"));
-                return Optional.of(link(c, appender, theirs, alarm, now));
+                return Optional.of(link(c, appender, theirs, alarm, fresh, now, notes));
             }
             appender.append(event(o, WorkOrderEvents.CREATED, Severity.WARNING, now, HUB, new JsonObject()
-                    .put("alarmId", alarm.id()).put("rule", alarm.rule().id()).put("limits", limits(p.limits()))));
+                    .put("alarmId", alarm.id()).put("rule", alarm.rule().id()).put("limits", WorkOrderStore.limitsJson(o.limits))));
             created(c, appender, o, p, now, Optional.empty(), notes);
             isNew.set(true);
             return Optional.of(o.id);
@@ -161,10 +167,29 @@ public final class WorkOrderService extends VerticleBase {
         }).onFailure(e -> LOG.error("work orders: no order for alarm {} of {}: {}", alarm.id(), alarm.source(), e.getMessage()));
     }
 
-    private String link(Connection c, TimelineStore.Appender appender, WorkOrder o, AlarmRecord alarm, Instant now) throws SQLException {
-        if (!o.linkedAlarms.contains(alarm.id())) {
+    private String link(Connection c, TimelineStore.Appender appender, WorkOrder o, AlarmRecord alarm, boolean fresh, Instant now,
+                        List<JsonObject> notes) throws SQLException {
+        boolean linked = !o.linkedAlarms.contains(alarm.id());
+        boolean back = fresh && (o.state == WorkOrderState.RESOLVED || o.state == WorkOrderState.VERIFIED);
+        if (!linked && !back) {
+            return o.id; // the same alarm again while its order runs: nothing new
+        }
+        if (linked) {
             o.linkedAlarms.add(alarm.id());
-            o.updatedAt = now;
+        }
+        o.updatedAt = now;
+        if (back) {
+            // the fault is back before the order was closed: another round, with the engineer who knows it
+            String reason = "alarm " + alarm.rule().id() + " raised again";
+            WorkOrderLifecycle.Transition t = WorkOrderLifecycle.apply(o.state, o.assignee(), new WorkOrderAction.Reopen(HUB, reason));
+            JsonObject detail = new JsonObject().put("from", o.state.code()).put("to", t.to().code()).put("reason", reason)
+                    .put("alarmId", alarm.id());
+            reopen(o, now);
+            o.state = t.to();
+            WorkOrderStore.update(c, o);
+            appender.append(event(o, WorkOrderEvents.REOPENED, Severity.WARNING, now, HUB, detail));
+            roster.engineer(o.assignee).ifPresent(e -> notes.add(notification("reopened", o, now).put("recipients", people(List.of(e)))));
+        } else {
             WorkOrderStore.update(c, o);
             appender.append(event(o, WorkOrderEvents.ALARM_LINKED, Severity.INFO, now, HUB,
                     new JsonObject().put("alarmId", alarm.id()).put("rule", alarm.rule().id())));
@@ -185,6 +210,7 @@ public final class WorkOrderService extends VerticleBase {
         }
         List<JsonObject> notes = new ArrayList<>();
         return timeline.transact((c, appender) -> {
+            notes.clear(); // a retried attempt starts over
             Instant now = clock.instant();
             WorkOrder o = newOrder(c, p, m.site(), m.source(), m.origin(), now, m.by());
             o.fault = m.fault().orElse(p.id());
@@ -194,7 +220,7 @@ public final class WorkOrderService extends VerticleBase {
             o.recurrence = WorkOrderStore.recurrence(c, o.site, o.source, o.fault, quarterStart(now)) + 1;
             WorkOrderStore.insert(c, o);
             appender.append(event(o, WorkOrderEvents.CREATED, Severity.INFO, now, m.by(),
-                    new JsonObject().put("origin", m.origin().code()).put("limits", limits(p.limits()))));
+                    new JsonObject().put("origin", m.origin().code()).put("limits", WorkOrderStore.limitsJson(o.limits))));
             created(c, appender, o, p, now, m.assignee(), notes);
             return new Outcome(Optional.of(o.toJson(now)), Optional.empty());
         }).onSuccess(o -> {
@@ -213,13 +239,15 @@ public final class WorkOrderService extends VerticleBase {
         o.policy = p.id();
         o.category = p.category();
         o.priority = p.priority().code();
+        o.skill = p.skill();
+        o.limits = p.limits();
         o.state = WorkOrderState.CREATED;
         o.createdAt = now;
         o.updatedAt = now;
         o.createdBy = by;
         o.outOfService = p.outOfService();
-        o.sla.start(SlaStep.RESPOND, now, p.limits().respond());
-        o.sla.start(SlaStep.ARRIVE, now, p.limits().arrive());
+        o.sla.start(SlaStep.RESPOND, now, o.limits.respond());
+        o.sla.start(SlaStep.ARRIVE, now, o.limits.arrive());
         return o;
     }
 
@@ -275,6 +303,8 @@ public final class WorkOrderService extends VerticleBase {
         List<JsonObject> notes = new ArrayList<>();
         List<Runnable> after = new ArrayList<>();
         return timeline.transact((c, appender) -> {
+            notes.clear(); // a retried attempt starts over
+            after.clear();
             Optional<WorkOrder> found = WorkOrderStore.lock(c, id);
             if (found.isEmpty()) {
                 return Optional.<Outcome>empty();
@@ -285,8 +315,7 @@ public final class WorkOrderService extends VerticleBase {
             if (!t.allowed()) {
                 return Optional.of(Outcome.refused(t.refusal().get()));
             }
-            WorkOrderPolicy p = policyOf(o);
-            JsonObject detail = record(o, p, t, action, now, after);
+            JsonObject detail = record(o, t, action, now, after);
             o.state = t.to();
             o.assignee = t.assignee().orElse(null);
             o.updatedAt = now;
@@ -303,15 +332,20 @@ public final class WorkOrderService extends VerticleBase {
     }
 
     /** Applies an allowed action's times and clocks to the order; returns what its event records. */
-    private JsonObject record(WorkOrder o, WorkOrderPolicy p, WorkOrderLifecycle.Transition t, WorkOrderAction action, Instant now,
-                              List<Runnable> after) {
+    private JsonObject record(WorkOrder o, WorkOrderLifecycle.Transition t, WorkOrderAction action, Instant now, List<Runnable> after) {
         JsonObject detail = new JsonObject().put("from", o.state.code()).put("to", t.to().code());
         if (action instanceof WorkOrderAction.Dispatch d) {
             detail.put("assignee", d.assignee()).put("previous", o.assignee);
         } else if (action instanceof WorkOrderAction.Accept) {
-            o.acceptedAt = now;
+            // an order handed on keeps its first acceptance and its resolve clock: a new engineer
+            // does not buy the order more time, nor clear an escalation already raised
+            if (o.acceptedAt == null) {
+                o.acceptedAt = now;
+            }
             o.sla.done(SlaStep.RESPOND, now);
-            o.sla.start(SlaStep.RESOLVE, now, p.limits().resolve());
+            if (o.sla.dueAt(SlaStep.RESOLVE).isEmpty()) {
+                o.sla.start(SlaStep.RESOLVE, now, o.limits.resolve());
+            }
         } else if (action instanceof WorkOrderAction.Arrive) {
             o.onSiteAt = now;
             o.sla.done(SlaStep.ARRIVE, now);
@@ -322,7 +356,7 @@ public final class WorkOrderService extends VerticleBase {
             o.resolvedAt = now;
             o.resolution = r.note();
             o.sla.done(SlaStep.RESOLVE, now);
-            o.sla.start(SlaStep.RETURN_VISIT, now, p.limits().returnVisit());
+            o.sla.start(SlaStep.RETURN_VISIT, now, o.limits.returnVisit());
             detail.put("note", r.note());
             backInService(o, action, after);
         } else if (action instanceof WorkOrderAction.ReturnVisit v) {
@@ -332,11 +366,11 @@ public final class WorkOrderService extends VerticleBase {
             if (v.fixed()) {
                 o.verifiedAt = now;
             } else {
-                reopen(o, p, now);
+                reopen(o, now);
             }
         } else if (action instanceof WorkOrderAction.Reopen r) {
             detail.put("reason", r.reason());
-            reopen(o, p, now);
+            reopen(o, now);
         } else if (action instanceof WorkOrderAction.Close) {
             o.closedAt = now;
         } else if (action instanceof WorkOrderAction.Cancel cancel) {
@@ -349,14 +383,14 @@ public final class WorkOrderService extends VerticleBase {
     }
 
     /** Another round: the clocks to respond and arrive run again from now; the work is not done. */
-    private static void reopen(WorkOrder o, WorkOrderPolicy p, Instant now) {
+    private static void reopen(WorkOrder o, Instant now) {
         o.reopenCount++;
         o.acceptedAt = null;
         o.onSiteAt = null;
         o.resolvedAt = null;
         o.verifiedAt = null;
-        o.sla.start(SlaStep.RESPOND, now, p.limits().respond());
-        o.sla.start(SlaStep.ARRIVE, now, p.limits().arrive());
+        o.sla.start(SlaStep.RESPOND, now, o.limits.respond());
+        o.sla.start(SlaStep.ARRIVE, now, o.limits.arrive());
         o.sla.clear(SlaStep.RESOLVE);
         o.sla.clear(SlaStep.RETURN_VISIT);
     }
@@ -401,15 +435,21 @@ public final class WorkOrderService extends VerticleBase {
         db.executeBlocking(store::open, false)
                 .compose(open -> {
                     Future<Void> all = Future.succeededFuture();
+                    // only orders with something due are locked and looked at again
                     for (WorkOrder o : open) {
-                        all = all.compose(v -> checkOrder(o.id, now).recover(e -> {
-                            LOG.error("work orders: checking {} failed: {}", o.id, e.getMessage());
-                            return Future.succeededFuture();
-                        }));
+                        if (o.state == WorkOrderState.CREATED || o.sla.nextEscalation().map(t -> !t.isAfter(now)).orElse(false)) {
+                            all = all.compose(v -> checkOrder(o.id, now).recover(e -> {
+                                LOG.error("work orders: checking {} failed: {}", o.id, e.getMessage());
+                                return Future.succeededFuture();
+                            }));
+                        }
                     }
-                    List<ShiftInstance> handovers = roster.handoversBetween(since, now);
-                    for (ShiftInstance next : handovers) {
-                        all = all.compose(v -> handover(open, next, now));
+                    for (ShiftInstance next : roster.handoversBetween(since, now)) {
+                        for (String site : sites) {
+                            if (roster.covers(site)) {
+                                all = all.compose(v -> handover(site, next, now));
+                            }
+                        }
                     }
                     return all;
                 })
@@ -420,9 +460,10 @@ public final class WorkOrderService extends VerticleBase {
     private Future<Void> checkOrder(String id, Instant now) {
         List<JsonObject> notes = new ArrayList<>();
         return timeline.transact((c, appender) -> {
+            notes.clear(); // a retried attempt starts over
             Optional<WorkOrder> found = WorkOrderStore.lock(c, id);
             if (found.isEmpty() || !found.get().state.open()) {
-                return null;
+                return 0;
             }
             WorkOrder o = found.get();
             if (o.state == WorkOrderState.CREATED) {
@@ -430,12 +471,12 @@ public final class WorkOrderService extends VerticleBase {
             }
             List<SlaClocks.Escalation> due = o.sla.escalate(now);
             if (due.isEmpty()) {
-                return null;
+                return 0;
             }
             WorkOrderStore.update(c, o);
+            List<Engineer> supervisors = onDuty(o.site, now).stream().filter(x -> x.has(SUPERVISOR_SKILL)).toList();
             for (SlaClocks.Escalation e : due) {
                 String kind = e.breached() ? WorkOrderEvents.SLA_BREACHED : WorkOrderEvents.SLA_WARNING;
-                List<Engineer> supervisors = onDuty(o.site, now).stream().filter(x -> x.has(SUPERVISOR_SKILL)).toList();
                 appender.append(event(o, kind, e.breached() ? Severity.CRITICAL : Severity.WARNING, now, HUB, new JsonObject()
                         .put("step", e.step().code()).put("dueAt", e.dueAt().toString()).put("assignee", o.assignee)
                         .put("escalatedTo", people(supervisors))));
@@ -443,18 +484,22 @@ public final class WorkOrderService extends VerticleBase {
                 roster.engineer(o.assignee).filter(x -> !supervisors.contains(x)).ifPresent(recipients::add);
                 notes.add(notification(e.breached() ? "sla-breached" : "sla-warning", o, now).put("step", e.step().code())
                         .put("dueAt", e.dueAt().toString()).put("recipients", people(recipients)));
-                escalations.increment();
             }
-            return null;
-        }).onSuccess(v -> notes.forEach(notifier::send)).mapEmpty();
+            return due.size();
+        }).onSuccess(n -> {
+            notes.forEach(notifier::send);
+            escalations.increment(n);
+        }).mapEmpty();
     }
 
-    /** A shift begins: the open orders it takes over from the last one, on the timeline per site (交接班). */
-    private Future<Void> handover(List<WorkOrder> open, ShiftInstance next, Instant now) {
-        List<String> sites = open.stream().map(WorkOrder::site).distinct().sorted().toList();
+    /**
+     * A shift begins: the site's open orders it takes over, on the timeline (交接班). Recorded once
+     * per site and shift start, however many hubs run, with the orders as they stand now.
+     */
+    private Future<Void> handover(String site, ShiftInstance next, Instant now) {
         return timeline.transact((c, appender) -> {
-            for (String site : sites) {
-                appender.append(handoverEvent(site, open, next, now, HUB, Optional.empty()));
+            if (WorkOrderStore.claimHandover(c, site, next.start(), next.shiftId())) {
+                appender.append(handoverEvent(site, WorkOrderStore.open(c), next, now, HUB, Optional.empty()));
             }
             return null;
         }).mapEmpty();
@@ -492,10 +537,14 @@ public final class WorkOrderService extends VerticleBase {
         return roster.covers(site) ? roster.onDuty(at) : List.of();
     }
 
+    /**
+     * The order's policy for dispatching; an order whose policy was since removed from the
+     * configuration still has its skill and limits on its row, and goes on with those.
+     */
     private WorkOrderPolicy policyOf(WorkOrder o) {
-        WorkOrderPolicy p = policies.find(o.policy).orElseThrow(() -> new IllegalStateException(
-                "work order " + o.id + " names policy '" + o.policy + "', which is no longer configured"));
-        return policies.forSite(o.site, p);
+        return policies.find(o.policy).map(p -> policies.forSite(o.site, p))
+                .orElseGet(() -> new WorkOrderPolicy(o.policy, null, o.category, RulePriority.parse(o.priority).orElse(RulePriority.MEDIUM),
+                        o.skill, List.of(), o.limits, o.outOfService));
     }
 
     private static Optional<DeviceId> deviceOf(WorkOrder o) {
@@ -537,13 +586,5 @@ public final class WorkOrderService extends VerticleBase {
         engineers.forEach(e -> out.add(new JsonObject().put("id", e.id()).put("name", e.name() == null ? null
                 : new JsonObject().put("zh", e.name().zh()).put("en", e.name().en())).put("phone", e.phone())));
         return out;
-    }
-
-    private static JsonObject limits(SlaLimits l) {
-        JsonObject json = new JsonObject();
-        for (SlaStep s : SlaStep.values()) {
-            json.put(s.code(), l.limit(s).toString());
-        }
-        return json;
     }
 }

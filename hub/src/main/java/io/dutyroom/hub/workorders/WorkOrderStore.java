@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -22,7 +23,8 @@ import javax.sql.DataSource;
  * the change; reading an order to change it locks its row, so two hubs never interleave on one order.
  */
 public final class WorkOrderStore {
-    private static final String COLUMNS = "id, site_id, source, origin, policy, category, priority, fault, summary::text, building, floor,"
+    private static final String COLUMNS = "id, site_id, source, origin, policy, category, priority, skill, limits::text, fault, summary::text,"
+            + " building, floor,"
             + " state, assignee, alarm_id, linked_alarms::text, drill, created_at, created_by, updated_at, accepted_at, on_site_at,"
             + " resolved_at, verified_at, closed_at, undispatched_at, resolution, rating, cancel_reason, reopen_count, recurrence, out_of_service,"
             + " sla::text, attachments::text, version";
@@ -51,9 +53,9 @@ public final class WorkOrderStore {
      * already has an open order (another hub, or an earlier attempt, got there first).
      */
     static boolean insert(Connection c, WorkOrder o) throws SQLException {
-        String sql = "INSERT INTO work_order (" + COLUMNS.replace("::text", "") + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?,"
+        String sql = "INSERT INTO work_order (" + COLUMNS.replace("::text", "") + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?, ?,"
                 + " ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)"
-                + " ON CONFLICT (site_id, source) WHERE origin = 'alarm' AND " + OPEN + " DO NOTHING";
+                + " ON CONFLICT (site_id, source, (coalesce(drill, ''))) WHERE origin = 'alarm' AND " + OPEN + " DO NOTHING";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             ps.setString(i++, o.id);
@@ -63,6 +65,8 @@ public final class WorkOrderStore {
             ps.setString(i++, o.policy);
             ps.setString(i++, o.category.code());
             ps.setString(i++, o.priority);
+            ps.setString(i++, o.skill);
+            ps.setString(i++, limitsJson(o.limits).encode());
             ps.setString(i++, o.fault);
             ps.setString(i++, o.summary.encode());
             ps.setString(i++, o.building);
@@ -118,10 +122,21 @@ public final class WorkOrderStore {
         return first(c, "SELECT " + COLUMNS + " FROM work_order WHERE id = ? FOR UPDATE", id);
     }
 
-    /** The open alarm order of a source, locked. */
-    static Optional<WorkOrder> lockOpenFor(Connection c, String site, String source) throws SQLException {
-        return first(c, "SELECT " + COLUMNS + " FROM work_order WHERE site_id = ? AND source = ? AND origin = 'alarm' AND " + OPEN + " FOR UPDATE",
-                site, source);
+    /** The open alarm order of a source, locked; a drill's order and a real one are separate. */
+    static Optional<WorkOrder> lockOpenFor(Connection c, String site, String source, Optional<String> drill) throws SQLException {
+        return first(c, "SELECT " + COLUMNS + " FROM work_order WHERE site_id = ? AND source = ? AND coalesce(drill, '') = ?"
+                + " AND origin = 'alarm' AND " + OPEN + " FOR UPDATE", site, source, drill.orElse(""));
+    }
+
+    /** Claims the automatic handover of one site's shift; false when a hub has already recorded it. */
+    static boolean claimHandover(Connection c, String site, Instant shiftStart, String shiftId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO shift_handover (site_id, shift_start, shift_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+            ps.setString(1, site);
+            ps.setObject(2, utc(shiftStart));
+            ps.setString(3, shiftId);
+            return ps.executeUpdate() == 1;
+        }
     }
 
     /** Whether an alarm already opened or joined an order: a restart or a retry must not give it another. */
@@ -242,6 +257,8 @@ public final class WorkOrderStore {
         o.policy = rs.getString(i++);
         o.category = WorkOrderCategory.ofCode(rs.getString(i++)).orElse(WorkOrderCategory.OTHER);
         o.priority = rs.getString(i++);
+        o.skill = rs.getString(i++);
+        o.limits = limits(new JsonObject(rs.getString(i++)));
         o.fault = rs.getString(i++);
         o.summary = new JsonObject(rs.getString(i++));
         o.building = rs.getString(i++);
@@ -271,6 +288,19 @@ public final class WorkOrderStore {
         o.attachments = new JsonArray(rs.getString(i++));
         o.version = rs.getLong(i);
         return o;
+    }
+
+    static JsonObject limitsJson(SlaLimits limits) {
+        JsonObject json = new JsonObject();
+        for (SlaStep s : SlaStep.values()) {
+            json.put(s.code(), limits.limit(s).toString());
+        }
+        return json;
+    }
+
+    private static SlaLimits limits(JsonObject json) {
+        return new SlaLimits(Duration.parse(json.getString("respond")), Duration.parse(json.getString("arrive")),
+                Duration.parse(json.getString("resolve")), Duration.parse(json.getString("returnVisit")));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

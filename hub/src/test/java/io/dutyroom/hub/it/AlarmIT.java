@@ -133,7 +133,7 @@ class AlarmIT {
             // the whole story of the lift's alarm, in order, with who did what
             JsonArray events = hub.json("/api/v1/timeline?device=lift-1&limit=100").getJsonArray("events");
             List<String> liftStory = events.stream().map(JsonObject.class::cast)
-                    .filter(e -> liftAlarm.equals(e.getJsonObject("payload").getString("alarmId")))
+                    .filter(e -> e.getString("kind").startsWith("alarm.") && liftAlarm.equals(e.getJsonObject("payload").getString("alarmId")))
                     .map(e -> e.getString("kind") + (e.getJsonObject("payload").containsKey("by") ? " by " + e.getJsonObject("payload").getString("by") : ""))
                     .collect(Collectors.toList());
             java.util.Collections.reverse(liftStory);

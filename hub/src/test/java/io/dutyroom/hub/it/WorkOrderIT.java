@@ -146,8 +146,14 @@ class WorkOrderIT {
 
             // the one-open-order rule is the database's, not only the hub's
             assertThatThrownBy(() -> sql(hub, "INSERT INTO work_order (id, site_id, source, origin, policy, category, priority, fault,"
-                    + " summary, state, created_at, created_by, updated_at) VALUES ('WO-X', 'estate-a', 'sump-1', 'alarm', 'drainage-fault',"
-                    + " 'drainage', 'high', 'pump-trip', '{}', 'created', now(), 'test', now())")).hasMessageContaining("work_order_one_open_per_source_idx");
+                    + " summary, state, created_at, created_by, updated_at, skill, limits) VALUES ('WO-X', 'estate-a', 'sump-1', 'alarm',"
+                    + " 'drainage-fault', 'drainage', 'high', 'pump-trip', '{}', 'created', now(), 'test', now(), 'plumber', '{}')")).hasMessageContaining("work_order_one_open_per_source_idx");
+            // a drill's order on the same equipment is kept apart from the real one
+            sql(hub, "INSERT INTO work_order (id, site_id, source, origin, policy, category, priority, skill, limits, fault, summary, state,"
+                    + " created_at, created_by, updated_at, drill) VALUES ('WO-D', 'estate-a', 'sump-1', 'alarm', 'drainage-fault', 'drainage',"
+                    + " 'high', 'plumber', '{}', 'pump-trip', '{}', 'cancelled', now(), 'test', now(), 'flood-drill')");
+            sql(hub, "UPDATE work_order SET state = 'created' WHERE id = 'WO-D'");
+            sql(hub, "DELETE FROM work_order WHERE id = 'WO-D'");
 
             assertThat(hub.post("/api/v1/work-orders/" + id + "/arrive", new JsonObject().put("user", "li.na")).statusCode()).isEqualTo(200);
             sim.inject("sump-1", "clear", Map.of(), null);
@@ -186,6 +192,77 @@ class WorkOrderIT {
             String csv = hub.get("/api/v1/work-orders/export.csv").body();
             assertThat(csv.lines().skip(1).filter(l -> l.startsWith(id + ","))).singleElement().asString().contains(",missed,met,met,met,5,");
         }
+    }
+
+    @Test
+    void aFaultThatComesBackReopensItsOrderAndACancelledOrderStaysCancelled() throws Exception {
+        Path estate = Files.writeString(dir.resolve("estate.yaml"), """
+                sites:
+                  - id: estate-a
+                    buildings:
+                      - id: b1
+                        floors: ["1", "2", "3", "4", "5", "6"]
+                        devices:
+                          - {id: lift-1, profile: elevator, floor: "1"}
+                """);
+        Path roster = Files.writeString(dir.resolve("roster.yaml"), """
+                timeZone: UTC
+                shifts:
+                  - {id: day, start: "08:00", end: "20:00"}
+                  - {id: night, start: "20:00", end: "08:00"}
+                engineers:
+                  - {id: zhao.lei, skills: [general, supervisor]}
+                  - {id: lift-co, skills: [elevator-contractor], alwaysOnCall: true}
+                duty:
+                  - {shift: day, engineers: [zhao.lei]}
+                  - {shift: night, engineers: [zhao.lei]}
+                """);
+        try (SimulatedEstate sim = SimulatedEstate.prepare(YamlDocument.read("estate.yaml", Files.readAllBytes(estate)), 9, Clock.systemUTC());
+             HubFixture hub = new HubFixture().with("DUTYROOM_ESTATE", estate.toString())
+                     .with("DUTYROOM_WORK_ORDERS_ROSTER", roster.toString()).with("DUTYROOM_WORK_ORDERS_CHECK_EVERY", "200ms").start()) {
+            sim.connect(new SimulatedEstate.Options(TestServices.mqttUrl(), hub.topicRoot, PERIOD, 9, "sim-" + hub.schema));
+            await().atMost(Duration.ofSeconds(20)).until(() -> hub.json("/api/v1/devices/lift-1").getJsonArray("points").size() > 0);
+
+            sim.inject("lift-1", "door-fault", Map.of(), null);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(orders(hub, "lift-1")).hasSize(1));
+            JsonObject order = orders(hub, "lift-1").getJsonObject(0);
+            String id = order.getString("id");
+            assertThat(order.getString("assignee")).isEqualTo("lift-co");
+            assertThat(order.getBoolean("outOfService")).isTrue();
+            post(hub, id, "accept", new JsonObject().put("user", "lift-co"));
+            post(hub, id, "arrive", new JsonObject().put("user", "lift-co"));
+            // the contractor works on the lift: its alarms are out of service meanwhile
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(hub.json("/api/v1/alarms?device=lift-1&state=out-of-service").getJsonArray("alarms")).isNotEmpty());
+            sim.inject("lift-1", "clear", Map.of(), null);
+            post(hub, id, "resolve", new JsonObject().put("user", "lift-co").put("note", "door operator belt replaced"));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(hub.json("/api/v1/alarms?device=lift-1&state=out-of-service").getJsonArray("alarms")).isEmpty());
+
+            // before the return visit the door fails again: the same order goes round again, not a new one
+            sim.inject("lift-1", "door-fault", Map.of(), null);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                JsonObject again = hub.json("/api/v1/work-orders/" + id);
+                assertThat(again.getString("state")).isEqualTo("dispatched");
+                assertThat(again.getInteger("reopenCount")).isEqualTo(1);
+                assertThat(again.getString("assignee")).isEqualTo("lift-co");
+            });
+            assertThat(orders(hub, "lift-1")).hasSize(1);
+
+            // the contractor comes, and the desk cancels the order while the fault stands: the alarm is back
+            // in view, and no new order is opened behind the desk's back
+            post(hub, id, "accept", new JsonObject().put("user", "lift-co"));
+            post(hub, id, "arrive", new JsonObject().put("user", "lift-co"));
+            post(hub, id, "cancel", new JsonObject().put("user", "zhao.lei").put("reason", "the lift company takes it under its own contract"));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(hub.json("/api/v1/alarms?device=lift-1&state=unacknowledged").getJsonArray("alarms")).isNotEmpty());
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(orders(hub, "lift-1")).hasSize(1));
+        }
+    }
+
+    private static void post(HubFixture hub, String id, String step, JsonObject body) {
+        HttpResponse<String> response = hub.post("/api/v1/work-orders/" + id + "/" + step, body);
+        assertThat(response.statusCode()).as(step + ": " + response.body()).isEqualTo(200);
     }
 
     @Test

@@ -18,12 +18,15 @@ class SlaClocksTest {
         assertThat(sla.escalate(CALL.plusSeconds(239))).isEmpty();
         assertThat(sla.status(SlaStep.RESPOND, CALL.plusSeconds(239))).isEqualTo(SlaClocks.Status.RUNNING);
 
+        assertThat(sla.nextEscalation()).contains(CALL.plusSeconds(240));
         assertThat(sla.escalate(CALL.plusSeconds(240))).containsExactly(new SlaClocks.Escalation(SlaStep.RESPOND, false, CALL.plusSeconds(300)));
         assertThat(sla.status(SlaStep.RESPOND, CALL.plusSeconds(250))).isEqualTo(SlaClocks.Status.DUE_SOON);
         assertThat(sla.escalate(CALL.plusSeconds(299))).as("warned once").isEmpty();
+        assertThat(sla.nextEscalation()).contains(CALL.plusSeconds(300));
 
         assertThat(sla.escalate(CALL.plusSeconds(300))).containsExactly(new SlaClocks.Escalation(SlaStep.RESPOND, true, CALL.plusSeconds(300)));
         assertThat(sla.escalate(CALL.plusSeconds(900))).as("breached once").isEmpty();
+        assertThat(sla.nextEscalation()).as("nothing more to say").isEmpty();
         assertThat(sla.status(SlaStep.RESPOND, CALL.plusSeconds(900))).isEqualTo(SlaClocks.Status.OVERDUE);
 
         sla.done(SlaStep.RESPOND, CALL.plusSeconds(960));
