@@ -10,8 +10,6 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -40,10 +38,7 @@ final class LiveFeed {
     }
 
     private void stream(RoutingContext ctx) {
-        Params params = new Params(ctx, Set.of("site", "device", "kind"));
-        Optional<String> site = params.string("site");
-        Optional<String> device = params.string("device");
-        Optional<String> kind = params.string("kind");
+        TimelineFilter filter = TimelineFilter.from(new Params(ctx, TimelineFilter.PARAMETERS));
         HttpServerResponse response = ctx.response();
         response.setChunked(true)
                 .putHeader("Content-Type", "text/event-stream; charset=utf-8")
@@ -53,7 +48,7 @@ final class LiveFeed {
         clients.incrementAndGet();
         MessageConsumer<JsonObject> consumer = vertx.eventBus().localConsumer(Timeline.LIVE_ADDRESS, message -> {
             JsonObject event = message.body();
-            if (!matches(site, event.getString("site")) || !matches(device, event.getString("subject")) || !matches(kind, event.getString("kind"))) {
+            if (!filter.matches(event)) {
                 return;
             }
             if (response.writeQueueFull()) {
@@ -73,9 +68,5 @@ final class LiveFeed {
             vertx.cancelTimer(keepalive);
             consumer.unregister();
         });
-    }
-
-    private static boolean matches(Optional<String> filter, String value) {
-        return filter.isEmpty() || filter.get().equals(value);
     }
 }

@@ -2,6 +2,7 @@ package io.dutyroom.hub.launcher;
 
 import io.dutyroom.adapters.modbus.ModbusPoller;
 import io.dutyroom.adapters.modbus.PolledDevice;
+import io.dutyroom.adapters.model.DeviceId;
 import io.dutyroom.adapters.mqtt.MqttAdapter;
 import io.dutyroom.adapters.mqtt.MqttAdapterOptions;
 import io.dutyroom.adapters.mqtt.PayloadDecoder;
@@ -41,6 +42,7 @@ import io.dutyroom.hub.storage.StorageFlavour;
 import io.dutyroom.hub.storage.TelemetryMaintenance;
 import io.dutyroom.hub.storage.TelemetryQueries;
 import io.dutyroom.hub.storage.TelemetryWriter;
+import io.dutyroom.hub.timeline.Placement;
 import io.dutyroom.hub.timeline.Timeline;
 import io.dutyroom.hub.workorders.DutyRoster;
 import io.dutyroom.hub.workorders.Notifier;
@@ -189,7 +191,7 @@ public final class Hub implements AutoCloseable {
         }, false).onFailure(e -> LOG.warn("telemetry table maintenance failed, will retry in {}: {}", MAINTENANCE_EVERY, e.getMessage())));
         parts.push(() -> vertx.cancelTimer(maintenanceTimer));
 
-        Timeline timeline = new Timeline(vertx, dbWorkers, database.dataSource());
+        Timeline timeline = new Timeline(vertx, dbWorkers, database.dataSource(), placement(estate));
         parts.push(timeline::close);
         TelemetryQueries queries = new TelemetryQueries(database.dataSource());
         DeviceState state = new DeviceState(estate);
@@ -295,6 +297,16 @@ public final class Hub implements AutoCloseable {
         all.values().forEach(p -> problems.collect(() -> compiled.put(p.id(), RuleCompiler.compile(p))));
         problems.throwIfAny();
         return compiled;
+    }
+
+    /** Where a registered device is, for events about it that do not say. */
+    private static Placement placement(EstateRegistry estate) {
+        return subject -> {
+            if (!DeviceId.isValid(subject)) {
+                return Optional.empty();
+            }
+            return estate.device(DeviceId.of(subject)).map(d -> new Placement.Place(d.building(), d.floor()));
+        };
     }
 
     /**

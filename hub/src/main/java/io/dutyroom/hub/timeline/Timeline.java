@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonObject;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
@@ -24,12 +25,32 @@ public final class Timeline {
     private final Vertx vertx;
     private final WorkerExecutor db;
     private final TimelineStore store;
+    private final Placement placement;
     private volatile boolean closed;
 
     public Timeline(Vertx vertx, WorkerExecutor db, DataSource dataSource) {
+        this(vertx, db, dataSource, Placement.NONE);
+    }
+
+    public Timeline(Vertx vertx, WorkerExecutor db, DataSource dataSource, Placement placement) {
         this.vertx = vertx;
         this.db = db;
         this.store = new TimelineStore(dataSource);
+        this.placement = placement;
+    }
+
+    /** The event with its subject's building and floor in the payload, when it names none. */
+    private TimelineEvent placed(TimelineEvent event) {
+        if (event.subject() == null || event.payload().containsKey("building")) {
+            return event;
+        }
+        return placement.of(event.subject()).map(place -> {
+            JsonObject payload = event.payload().copy().put("building", place.building());
+            if (place.floor() != null) {
+                payload.put("floor", place.floor());
+            }
+            return new TimelineEvent(event.id(), event.ts(), event.kind(), event.site(), event.subject(), event.severity(), payload);
+        }).orElse(event);
     }
 
     /**
@@ -68,7 +89,7 @@ public final class Timeline {
     }
 
     private <T> void attemptTransaction(TimelineStore.Transaction<T> work, Promise<TimelineStore.Committed<T>> committed, long backoffMs) {
-        db.executeBlocking(() -> store.transaction(work), false).onComplete(result -> {
+        db.executeBlocking(() -> store.transaction(work, this::placed), false).onComplete(result -> {
             if (result.succeeded()) {
                 committed.complete(result.result());
             } else if (SqlErrors.isTransient(result.cause()) && !closed) {
@@ -81,7 +102,7 @@ public final class Timeline {
     }
 
     private void attempt(TimelineEvent event, TimelineStore.Alongside alongside, Promise<TimelineEvent> appended, long backoffMs) {
-        db.executeBlocking(() -> store.insert(event, alongside), true).onComplete(result -> {
+        db.executeBlocking(() -> store.insert(placed(event), alongside), true).onComplete(result -> {
             if (result.succeeded()) {
                 appended.complete(result.result());
             } else if (SqlErrors.isTransient(result.cause()) && !closed) {
@@ -101,6 +122,15 @@ public final class Timeline {
 
     public Future<TimelinePage> page(TimelineQuery query) {
         return db.executeBlocking(() -> store.page(query), false);
+    }
+
+    /**
+     * "What happened around here": the events on the same subject or in the same building as the
+     * anchor, from {@code before} it to {@code after} it, oldest first. Empty when there is no anchor.
+     */
+    public Future<java.util.Optional<TimelineStore.Around>> around(TimelineStore.Anchor anchor, java.time.Duration before,
+                                                                   java.time.Duration after, int limit) {
+        return db.executeBlocking(() -> store.around(anchor, before, after, limit), false);
     }
 
     /** The newest event per subject among {@code kinds}. Blocking; for start-up only. */

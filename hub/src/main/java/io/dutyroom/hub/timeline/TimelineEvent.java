@@ -26,6 +26,35 @@ public record TimelineEvent(long id, Instant ts, String kind, String site, Strin
         return new TimelineEvent(newId, ts, kind, site, subject, severity, payload);
     }
 
+    /**
+     * The words of an event a person would search for, lower-cased: its kind, subject, and the texts
+     * of its payload (message, summary, name in both languages; text, note, reason).
+     */
+    public static String searchText(String kind, String subject, JsonObject payload) {
+        StringBuilder text = new StringBuilder(kind);
+        if (subject != null) {
+            text.append(' ').append(subject);
+        }
+        for (String field : java.util.List.of("message", "summary", "name")) {
+            if (payload.getValue(field) instanceof JsonObject t) {
+                appendText(text, t.getValue("zh"));
+                appendText(text, t.getValue("en"));
+            } else {
+                appendText(text, payload.getValue(field));
+            }
+        }
+        for (String field : java.util.List.of("text", "note", "reason")) {
+            appendText(text, payload.getValue(field));
+        }
+        return text.toString().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static void appendText(StringBuilder text, Object value) {
+        if (value instanceof String s && !s.isBlank()) {
+            text.append(' ').append(s);
+        }
+    }
+
     public JsonObject toJson() {
         return new JsonObject()
                 .put("id", id)

@@ -1,13 +1,19 @@
 package io.dutyroom.hub.timeline;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * A page request: filters, then newest first from {@code cursor} (exclusive), at most {@code limit}.
  * The cursor is opaque to clients: it is the {@code next} of the previous page.
+ *
+ * @param kinds       any of these kinds; {@code alarm.*} is every kind that starts with {@code alarm.}
+ * @param minSeverity this severity or a higher one
+ * @param text        words the event's texts contain (message, summary, name, note...), any case
  */
-public record TimelineQuery(Optional<String> site, Optional<String> subject, Optional<String> kind,
+public record TimelineQuery(Optional<String> site, Optional<String> subject, Optional<String> building, Optional<String> floor,
+                            List<String> kinds, Optional<Severity> minSeverity, Optional<String> text,
                             Optional<Instant> from, Optional<Instant> to, Optional<Cursor> cursor, int limit) {
 
     /** The position after an event: its time and id, since ids alone do not follow event time. */

@@ -50,10 +50,10 @@ public final class TimelineStore {
         return transaction((c, appender) -> {
             alongside.write(c);
             return appender.append(event);
-        }).result();
+        }, e -> e).result();
     }
 
-    <T> Committed<T> transaction(Transaction<T> work) throws SQLException {
+    <T> Committed<T> transaction(Transaction<T> work, java.util.function.UnaryOperator<TimelineEvent> placed) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -61,7 +61,7 @@ public final class TimelineStore {
             T result;
             try {
                 result = work.run(c, event -> {
-                    TimelineEvent withId = insertOn(c, event);
+                    TimelineEvent withId = insertOn(c, placed.apply(event));
                     stored.add(withId);
                     return withId;
                 });
@@ -85,13 +85,17 @@ public final class TimelineStore {
 
     private static TimelineEvent insertOn(Connection c, TimelineEvent event) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO timeline_event (ts, kind, site_id, subject, severity, payload) VALUES (?, ?, ?, ?, ?, ?::jsonb) RETURNING id")) {
+                "INSERT INTO timeline_event (ts, kind, site_id, subject, severity, payload, building, floor, search)"
+                        + " VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?) RETURNING id")) {
             ps.setObject(1, event.ts().atOffset(ZoneOffset.UTC));
             ps.setString(2, event.kind());
             ps.setString(3, event.site());
             ps.setString(4, event.subject());
             ps.setString(5, event.severity().code());
             ps.setString(6, event.payload().encode());
+            ps.setString(7, event.payload().getValue("building") instanceof String b ? b : null);
+            ps.setString(8, event.payload().getValue("floor") instanceof String f ? f : null);
+            ps.setString(9, TimelineEvent.searchText(event.kind(), event.subject(), event.payload()));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return event.withId(rs.getLong(1));
@@ -100,11 +104,28 @@ public final class TimelineStore {
     }
 
     TimelinePage page(TimelineQuery q) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT id, ts, kind, site_id, subject, severity, payload::text FROM timeline_event WHERE true");
+        StringBuilder sql = new StringBuilder("SELECT " + EVENT_COLUMNS + " FROM timeline_event WHERE true");
         List<Object> args = new ArrayList<>();
         q.site().ifPresent(v -> add(sql, args, " AND site_id = ?", v));
         q.subject().ifPresent(v -> add(sql, args, " AND subject = ?", v));
-        q.kind().ifPresent(v -> add(sql, args, " AND kind = ?", v));
+        q.building().ifPresent(v -> add(sql, args, " AND building = ?", v));
+        q.floor().ifPresent(v -> add(sql, args, " AND floor = ?", v));
+        if (!q.kinds().isEmpty()) {
+            // "alarm.raised" is one kind; "alarm.*" every kind of alarm
+            sql.append(" AND (false");
+            for (String kind : q.kinds()) {
+                if (kind.endsWith(".*")) {
+                    add(sql, args, " OR kind LIKE ?", likeEscaped(kind.substring(0, kind.length() - 1)) + "%");
+                } else {
+                    add(sql, args, " OR kind = ?", kind);
+                }
+            }
+            sql.append(")");
+        }
+        // the codes are the enum's own, never the caller's text
+        q.minSeverity().ifPresent(v -> sql.append(" AND severity IN (").append(String.join(", ", java.util.Arrays.stream(Severity.values())
+                .filter(s -> s.compareTo(v) >= 0).map(s -> "'" + s.code() + "'").toList())).append(")"));
+        q.text().ifPresent(v -> add(sql, args, " AND search LIKE ?", "%" + likeEscaped(v.toLowerCase(java.util.Locale.ROOT)) + "%"));
         q.from().ifPresent(v -> add(sql, args, " AND ts >= ?", v.atOffset(ZoneOffset.UTC)));
         q.to().ifPresent(v -> add(sql, args, " AND ts < ?", v.atOffset(ZoneOffset.UTC)));
         q.cursor().ifPresent(cur -> {
@@ -114,17 +135,8 @@ public final class TimelineStore {
         });
         sql.append(" ORDER BY ts DESC, id DESC LIMIT ?");
         args.add(q.limit() + 1);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
-            }
-            List<TimelineEvent> events = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    events.add(new TimelineEvent(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
-                            rs.getString(4), rs.getString(5), Severity.ofCode(rs.getString(6)), new JsonObject(rs.getString(7))));
-                }
-            }
+        try (Connection c = dataSource.getConnection()) {
+            List<TimelineEvent> events = events(c, sql.toString(), args);
             if (events.size() > q.limit()) {
                 events.remove(events.size() - 1);
                 TimelineEvent last = events.get(events.size() - 1);
@@ -150,6 +162,67 @@ public final class TimelineStore {
             }
             return events;
         }
+    }
+
+    /** Where "what happened around here" looks from: an event, or the first event of an alarm or a work order. */
+    public record Anchor(Optional<Long> event, Optional<String> alarm, Optional<String> workOrder) {
+    }
+
+    /** The anchor event and the events around it, oldest first. */
+    public record Around(TimelineEvent anchor, List<TimelineEvent> events) {
+    }
+
+    Optional<Around> around(Anchor a, java.time.Duration before, java.time.Duration after, int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            List<TimelineEvent> found;
+            if (a.event().isPresent()) {
+                found = events(c, "SELECT " + EVENT_COLUMNS + " FROM timeline_event WHERE id = ?", List.of(a.event().get()));
+            } else if (a.alarm().isPresent()) {
+                found = events(c, "SELECT " + EVENT_COLUMNS + " FROM timeline_event WHERE kind LIKE 'alarm.%' AND payload->>'alarmId' = ?"
+                        + " ORDER BY ts, id LIMIT 1", List.of(a.alarm().get()));
+            } else {
+                found = events(c, "SELECT " + EVENT_COLUMNS + " FROM timeline_event WHERE kind LIKE 'workorder.%' AND payload->>'workOrderId' = ?"
+                        + " ORDER BY ts, id LIMIT 1", List.of(a.workOrder().orElseThrow()));
+            }
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            TimelineEvent anchor = found.get(0);
+            String building = anchor.payload().getValue("building") instanceof String b ? b : null;
+            List<Object> args = new ArrayList<>();
+            args.add(anchor.ts().minus(before).atOffset(ZoneOffset.UTC));
+            args.add(anchor.ts().plus(after).atOffset(ZoneOffset.UTC));
+            args.add(anchor.site());
+            args.add(anchor.subject());
+            args.add(building);
+            args.add(limit);
+            List<TimelineEvent> events = events(c, "SELECT " + EVENT_COLUMNS + " FROM timeline_event WHERE ts >= ? AND ts <= ?"
+                    + " AND site_id IS NOT DISTINCT FROM ? AND (subject = ? OR building = ?)"
+                    + " ORDER BY ts, id LIMIT ?", args);
+            return Optional.of(new Around(anchor, events));
+        }
+    }
+
+    private static final String EVENT_COLUMNS = "id, ts, kind, site_id, subject, severity, payload::text";
+
+    private static List<TimelineEvent> events(Connection c, String sql, List<Object> args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            List<TimelineEvent> events = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    events.add(new TimelineEvent(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
+                            rs.getString(4), rs.getString(5), Severity.ofCode(rs.getString(6)), new JsonObject(rs.getString(7))));
+                }
+            }
+            return events;
+        }
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static void add(StringBuilder sql, List<Object> args, String clause, Object value) {
