@@ -16,6 +16,8 @@ public enum RejectReason {
     BAD_STATUS,
     BAD_EVENT,
     BAD_DRILL,
+    /** A {@code patrol.scan} event without a known checkpoint and a guard (the hub checks it, not the adapter). */
+    BAD_PATROL_SCAN,
     UNKNOWN_POINT,
     SITE_MISMATCH,
     OVERLOADED,

@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param profiles  a directory of extra equipment profiles; empty for the shipped ones only
  */
 public record HubConfig(Path dataDir, Optional<Path> estate, Optional<Path> profiles, HttpOptions http,
-                        MqttOptions mqtt, DatabaseOptions db, StorageOptions storage, IngestOptions ingest, WorkOrderOptions workOrders) {
+                        MqttOptions mqtt, DatabaseOptions db, StorageOptions storage, IngestOptions ingest, WorkOrderOptions workOrders,
+                        PatrolOptions patrols) {
 
     /** Reads {@code file} (may be empty: defaults and environment only) and the environment. */
     public static HubConfig load(Optional<Path> file, Map<String, String> env) {
@@ -33,7 +34,8 @@ public record HubConfig(Path dataDir, Optional<Path> estate, Optional<Path> prof
                 DatabaseOptions.from(source),
                 StorageOptions.from(source),
                 IngestOptions.from(source),
-                WorkOrderOptions.from(source, base));
+                WorkOrderOptions.from(source, base),
+                PatrolOptions.from(source, base));
         if (config.storage().retention().compareTo(config.ingest().limits().maxAge()) < 0) {
             source.problem("storage.retention", "must be at least ingest.maxAge (" + config.ingest().limits().maxAge().toDays()
                     + "d): readings that old are accepted, so they must be kept");

@@ -5,6 +5,9 @@ import io.dutyroom.hub.alarms.AlarmService;
 import io.dutyroom.hub.estate.EstateRegistry;
 import io.dutyroom.hub.ingest.DeviceState;
 import io.dutyroom.hub.storage.TelemetryQueries;
+import io.dutyroom.hub.patrols.PatrolReport;
+import io.dutyroom.hub.patrols.PatrolService;
+import io.dutyroom.hub.patrols.PatrolStore;
 import io.dutyroom.hub.timeline.Timeline;
 import io.dutyroom.hub.workorders.WorkOrderReport;
 import io.dutyroom.hub.workorders.WorkOrderService;
@@ -42,6 +45,7 @@ public final class HttpApiVerticle extends VerticleBase {
     private final AlarmService alarms;
     private final AlarmReport alarmReport;
     private final WorkOrderParts workOrders;
+    private final PatrolParts patrols;
     private final WorkerExecutor db;
     private final PrometheusMeterRegistry metrics;
     private final HealthReport health;
@@ -52,8 +56,12 @@ public final class HttpApiVerticle extends VerticleBase {
     public record WorkOrderParts(WorkOrderService service, WorkOrderStore store, WorkOrderReport report, EstateRegistry estate) {
     }
 
+    /** What the patrol endpoints need. */
+    public record PatrolParts(PatrolService service, PatrolStore store, PatrolReport report) {
+    }
+
     public HttpApiVerticle(String host, int port, DeviceState state, TelemetryQueries telemetry, Timeline timeline,
-                           AlarmService alarms, AlarmReport alarmReport, WorkOrderParts workOrders, WorkerExecutor db,
+                           AlarmService alarms, AlarmReport alarmReport, WorkOrderParts workOrders, PatrolParts patrols, WorkerExecutor db,
                            PrometheusMeterRegistry metrics, HealthReport health, Clock clock) {
         this.host = host;
         this.port = port;
@@ -63,6 +71,7 @@ public final class HttpApiVerticle extends VerticleBase {
         this.alarms = alarms;
         this.alarmReport = alarmReport;
         this.workOrders = workOrders;
+        this.patrols = patrols;
         this.db = db;
         this.metrics = metrics;
         this.health = health;
@@ -82,6 +91,7 @@ public final class HttpApiVerticle extends VerticleBase {
         new AlarmRoutes(alarms, alarmReport, state, db, clock).mount(router);
         new WorkOrderRoutes(workOrders.service(), workOrders.store(), workOrders.report(), workOrders.estate(), db, clock).mount(router);
         new RosterRoutes(workOrders.service(), workOrders.estate(), clock).mount(router);
+        new PatrolEndpoints(patrols.service(), patrols.store(), patrols.report(), db, clock).mount(router);
         router.route("/api/*").handler(ctx -> {
             if (ctx.request().method() != HttpMethod.GET && ctx.request().method() != HttpMethod.POST) {
                 throw ApiException.methodNotAllowed(ctx.request().method() + " " + ctx.request().path() + ": this API takes GET and POST");

@@ -52,6 +52,7 @@ public final class IngestVerticle extends VerticleBase {
     private final IngestMetrics metrics;
     private final Clock clock;
     private final Duration offlineAfter;
+    private final PatrolScans patrols;
     private final int backlogLimit;  // = the MQTT adapter's window of unfinished messages
     private final ArrayDeque<Waiting> backlog = new ArrayDeque<>();
     private MessageConsumer<Envelope> consumer;
@@ -59,6 +60,12 @@ public final class IngestVerticle extends VerticleBase {
 
     public IngestVerticle(EstateRegistry registry, DeviceState state, TelemetryWriter writer, Timeline timeline, RuleFeed rules,
                           IngestMetrics metrics, Clock clock, Duration offlineAfter, int backlogLimit) {
+        this(registry, state, writer, timeline, rules, PatrolScans.NONE, metrics, clock, offlineAfter, backlogLimit);
+    }
+
+    public IngestVerticle(EstateRegistry registry, DeviceState state, TelemetryWriter writer, Timeline timeline, RuleFeed rules,
+                          PatrolScans patrols, IngestMetrics metrics, Clock clock, Duration offlineAfter, int backlogLimit) {
+        this.patrols = patrols;
         this.registry = registry;
         this.state = state;
         this.writer = writer;
@@ -223,6 +230,16 @@ public final class IngestVerticle extends VerticleBase {
     private void event(DeviceEvent event, CompletableFuture<Void> done) {
         metrics.received("event");
         if (wrongSite(event, done)) {
+            return;
+        }
+        if (PatrolScans.EVENT_TYPE.equals(event.type())) {
+            // a checkpoint reader or a guard's phone: the patrol's record, not a device's event
+            patrols.scan(event).onComplete(r -> {
+                if (r.succeeded() && r.result().isPresent()) {
+                    metrics.rejected(new Rejection(RejectReason.BAD_PATROL_SCAN, event.site() + "/" + event.device(), r.result().get()));
+                }
+                complete(done, r.cause());
+            });
             return;
         }
         noteUnregistered(event, new JsonObject().put("event", event.type()));

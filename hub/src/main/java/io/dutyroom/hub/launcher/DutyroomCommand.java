@@ -6,6 +6,7 @@ import io.dutyroom.adapters.yaml.YamlDocument;
 import io.dutyroom.hub.config.HubConfig;
 import io.dutyroom.hub.embedded.StartupException;
 import io.dutyroom.hub.estate.EstateRegistry;
+import io.dutyroom.hub.patrols.PatrolRoutes;
 import io.dutyroom.hub.workorders.DutyRoster;
 import io.dutyroom.simulators.estate.ControlServer;
 import io.dutyroom.simulators.estate.SimulatedEstate;
@@ -84,10 +85,12 @@ public final class DutyroomCommand {
             // the simulated Modbus gateways open before the hub starts polling them
             prepared = simulationSeed.isPresent() ? bundledEstate.map(resource -> SimulatedEstate.prepare(read(resource), simulationSeed.getAsLong(), Clock.systemUTC()))
                     : Optional.empty();
-            // the demo's engineers, unless the configuration names a roster of its own
+            // the demo's engineers and patrol routes, unless the configuration names its own
             Optional<DutyRoster> roster = bundledEstate.isPresent() && config.workOrders().roster().isEmpty()
                     ? Optional.of(DutyRoster.demo()) : Optional.empty();
-            hub = Hub.start(config, estate, roster, Clock.systemUTC());
+            Optional<PatrolRoutes> routes = bundledEstate.isPresent() && config.patrols().routes().isEmpty()
+                    ? Optional.of(PatrolRoutes.demo()) : Optional.empty();
+            hub = Hub.start(config, new Hub.Bundled(estate, roster, routes), Clock.systemUTC());
         } catch (InvalidConfigException e) {
             prepared.ifPresent(SimulatedEstate::close);
             System.err.println("Dutyroom cannot start: the configuration is invalid:");

@@ -42,6 +42,10 @@ import io.dutyroom.hub.storage.StorageFlavour;
 import io.dutyroom.hub.storage.TelemetryMaintenance;
 import io.dutyroom.hub.storage.TelemetryQueries;
 import io.dutyroom.hub.storage.TelemetryWriter;
+import io.dutyroom.hub.patrols.PatrolReport;
+import io.dutyroom.hub.patrols.PatrolRoutes;
+import io.dutyroom.hub.patrols.PatrolService;
+import io.dutyroom.hub.patrols.PatrolStore;
 import io.dutyroom.hub.timeline.Placement;
 import io.dutyroom.hub.timeline.Timeline;
 import io.dutyroom.hub.workorders.DutyRoster;
@@ -111,14 +115,18 @@ public final class Hub implements AutoCloseable {
 
     /** Starts a hub; a {@link StartupException} says what is wrong and what to do. */
     public static Hub start(HubConfig config, Optional<EstateRegistry> estateOverride, Clock clock) {
-        return start(config, estateOverride, Optional.empty(), clock);
+        return start(config, new Bundled(estateOverride, Optional.empty(), Optional.empty()), clock);
     }
 
-    /** Starts a hub with a bundled estate and duty roster (the demo's) in place of configured ones. */
-    public static Hub start(HubConfig config, Optional<EstateRegistry> estateOverride, Optional<DutyRoster> rosterOverride, Clock clock) {
+    /** What a bundled setup (the demo's) brings in place of configured files. */
+    public record Bundled(Optional<EstateRegistry> estate, Optional<DutyRoster> roster, Optional<PatrolRoutes> routes) {
+    }
+
+    /** Starts a hub with a bundled estate, duty roster and patrol routes in place of configured ones. */
+    public static Hub start(HubConfig config, Bundled bundled, Clock clock) {
         Hub hub = new Hub();
         try {
-            hub.boot(config, estateOverride, rosterOverride, clock);
+            hub.boot(config, bundled, clock);
             return hub;
         } catch (RuntimeException e) {
             hub.close();
@@ -126,13 +134,16 @@ public final class Hub implements AutoCloseable {
         }
     }
 
-    private void boot(HubConfig config, Optional<EstateRegistry> estateOverride, Optional<DutyRoster> rosterOverride, Clock clock) {
+    private void boot(HubConfig config, Bundled bundled, Clock clock) {
+        Optional<EstateRegistry> estateOverride = bundled.estate();
         this.config = config;
         ProfileCatalogue profiles = ProfileCatalogue.load(config.profiles());
         estate = estateOverride.orElseGet(() -> config.estate().map(f -> EstateRegistry.load(f, profiles)).orElseGet(EstateRegistry::empty));
         Map<String, ProfileRules> rules = compileRules(profiles, estate);
         WorkOrderPolicies policies = loadPolicies(config.workOrders(), profiles, estate);
-        DutyRoster roster = rosterOverride.orElseGet(() -> loadRoster(config.workOrders()));
+        DutyRoster roster = bundled.roster().orElseGet(() -> loadRoster(config.workOrders()));
+        PatrolRoutes patrolRoutes = bundled.routes().orElseGet(() -> config.patrols().routes().map(Hub::readYaml).map(PatrolRoutes::load)
+                .orElseGet(PatrolRoutes::empty));
 
         if (config.embeddedBroker() || config.embeddedDatabase()) {
             parts.push(DataDirectoryLock.acquire(config.dataDir()));
@@ -211,6 +222,10 @@ public final class Hub implements AutoCloseable {
         alarms.listen(workOrders::alarmAnnounced);
         String workOrdersId = await(vertx.deployVerticle(workOrders), "starting the work-order service");
         parts.push(() -> await(vertx.undeploy(workOrdersId), "stopping the work-order service"));
+        PatrolStore patrolStore = new PatrolStore(database.dataSource());
+        PatrolService patrols = new PatrolService(patrolRoutes, patrolStore, timeline, dbWorkers, workOrders, clock, config.patrols().checkEvery(), metrics);
+        String patrolsId = await(vertx.deployVerticle(patrols), "starting the patrol service");
+        parts.push(() -> await(vertx.undeploy(patrolsId), "stopping the patrol service"));
         // alarms announced while the hub was down, or whose order was not stored before it stopped
         int caughtUp = await(alarms.open().compose(open -> {
             Future<Integer> all = Future.succeededFuture(0);
@@ -227,7 +242,7 @@ public final class Hub implements AutoCloseable {
         this.writer = writer;
 
         IngestMetrics ingestMetrics = new IngestMetrics(metrics);
-        IngestVerticle ingest = new IngestVerticle(estate, state, writer, timeline, alarms, ingestMetrics, clock,
+        IngestVerticle ingest = new IngestVerticle(estate, state, writer, timeline, alarms, patrols, ingestMetrics, clock,
                 config.ingest().offlineAfter(), config.mqtt().receiveMaximum());
         String ingestId = await(vertx.deployVerticle(ingest), "starting ingest");
         stopIngest = () -> await(vertx.undeploy(ingestId), "stopping ingest");
@@ -252,7 +267,9 @@ public final class Hub implements AutoCloseable {
         };
         HttpApiVerticle http = new HttpApiVerticle(config.http().host(), config.http().port(), state, queries, timeline, alarms,
                 new AlarmReport(database.dataSource()), new HttpApiVerticle.WorkOrderParts(workOrders, orderStore,
-                        new WorkOrderReport(database.dataSource(), roster.zone()), estate), dbWorkers, metrics, health, clock);
+                        new WorkOrderReport(database.dataSource(), roster.zone()), estate),
+                new HttpApiVerticle.PatrolParts(patrols, patrolStore, new PatrolReport(database.dataSource(), patrolRoutes.zone())),
+                dbWorkers, metrics, health, clock);
         String httpId = await(vertx.deployVerticle(http), "starting the HTTP API on " + config.http().host() + ":" + config.http().port());
         parts.push(() -> await(vertx.undeploy(httpId), "stopping the HTTP API"));
         httpPort = http.actualPort();
