@@ -132,27 +132,33 @@ public final class AlarmService extends VerticleBase implements RuleFeed {
         return db.executeBlocking(() -> store.history(source, limit), false);
     }
 
-    /** A person's action on an alarm; empty when no open alarm has that id. */
+    /**
+     * A person's action on an alarm; empty when no open alarm has that id. The future completes once
+     * the change is stored, so whoever asks next (the alarm, or the timeline) sees it.
+     */
     public Future<Optional<AlarmBook.Outcome>> act(String id, AlarmInput input, JsonObject detail) {
-        return on(() -> book.act(id, input, clock.instant(), detail).map(this::persisted));
+        return stored(on(() -> book.act(id, input, clock.instant(), detail).map(o -> new Written<>(o, persist(o.changes())))));
     }
 
     public Future<Optional<AlarmBook.Outcome>> comment(String id, String user, String text) {
-        return on(() -> book.comment(id, user, text, clock.instant()).map(this::persisted));
+        return stored(on(() -> book.comment(id, user, text, clock.instant()).map(o -> new Written<>(o, persist(o.changes())))));
     }
 
     public Future<Void> removeFromService(DeviceId device, String user, String reason) {
-        return on(() -> {
-            persist(book.removeFromService(device, user, reason, clock.instant()));
-            return null;
-        });
+        return on(() -> persist(book.removeFromService(device, user, reason, clock.instant()))).compose(written -> written);
     }
 
     public Future<Void> returnToService(DeviceId device, String user) {
-        return on(() -> {
-            persist(book.returnToService(device, user, clock.instant()));
-            return null;
-        });
+        return on(() -> persist(book.returnToService(device, user, clock.instant()))).compose(written -> written);
+    }
+
+    /** An outcome and the writes that store it. */
+    private record Written<T>(T outcome, Future<Void> written) {
+    }
+
+    private static <T> Future<Optional<T>> stored(Future<Optional<Written<T>>> acted) {
+        return acted.compose(w -> w.isEmpty() ? Future.succeededFuture(Optional.<T>empty())
+                : w.get().written().map(v -> Optional.of(w.get().outcome())));
     }
 
     public Future<Boolean> isOutOfService(DeviceId device) {
@@ -163,13 +169,12 @@ public final class AlarmService extends VerticleBase implements RuleFeed {
         return on(book::floods);
     }
 
-    private AlarmBook.Outcome persisted(AlarmBook.Outcome outcome) {
-        persist(outcome.changes());
-        return outcome;
-    }
-
-    /** Writes changes in order: an alarm row with its event in one transaction, or the row alone. */
-    private void persist(List<AlarmChange> changes) {
+    /**
+     * Writes changes in order: an alarm row with its event in one transaction, or the row alone. The
+     * future completes when all are stored; the readings path does not wait for it (see class doc).
+     */
+    private Future<Void> persist(List<AlarmChange> changes) {
+        List<Future<?>> writes = new java.util.ArrayList<>();
         for (AlarmChange change : changes) {
             if (change.event().map(e -> e.kind().equals(AlarmEvents.RAISED) || e.kind().equals(AlarmEvents.REPEATED)).orElse(false)) {
                 raised.increment();
@@ -201,7 +206,9 @@ public final class AlarmService extends VerticleBase implements RuleFeed {
                 writeFailures.increment();
                 LOG.error("alarms: a change of {} could not be stored: {}", change.alarm().map(AlarmRecord::id).orElse("a flood"), e.getMessage());
             });
+            writes.add(written);
         }
+        return Future.all(writes).mapEmpty();
     }
 
     /** Runs {@code work} on this verticle's context and hands its result back as a Future. */

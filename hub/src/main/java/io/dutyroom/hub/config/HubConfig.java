@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 public record HubConfig(Path dataDir, Optional<Path> estate, Optional<Path> profiles, HttpOptions http,
                         MqttOptions mqtt, DatabaseOptions db, StorageOptions storage, IngestOptions ingest, WorkOrderOptions workOrders,
-                        PatrolOptions patrols) {
+                        PatrolOptions patrols, ComplaintOptions complaints) {
 
     /** Reads {@code file} (may be empty: defaults and environment only) and the environment. */
     public static HubConfig load(Optional<Path> file, Map<String, String> env) {
@@ -35,7 +35,8 @@ public record HubConfig(Path dataDir, Optional<Path> estate, Optional<Path> prof
                 StorageOptions.from(source),
                 IngestOptions.from(source),
                 WorkOrderOptions.from(source, base),
-                PatrolOptions.from(source, base));
+                PatrolOptions.from(source, base),
+                ComplaintOptions.from(source));
         if (config.storage().retention().compareTo(config.ingest().limits().maxAge()) < 0) {
             source.problem("storage.retention", "must be at least ingest.maxAge (" + config.ingest().limits().maxAge().toDays()
                     + "d): readings that old are accepted, so they must be kept");

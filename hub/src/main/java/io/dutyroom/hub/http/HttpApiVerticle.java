@@ -2,6 +2,9 @@ package io.dutyroom.hub.http;
 
 import io.dutyroom.hub.alarms.AlarmReport;
 import io.dutyroom.hub.alarms.AlarmService;
+import io.dutyroom.hub.complaints.ComplaintReport;
+import io.dutyroom.hub.complaints.ComplaintService;
+import io.dutyroom.hub.complaints.ComplaintStore;
 import io.dutyroom.hub.estate.EstateRegistry;
 import io.dutyroom.hub.ingest.DeviceState;
 import io.dutyroom.hub.storage.TelemetryQueries;
@@ -46,6 +49,7 @@ public final class HttpApiVerticle extends VerticleBase {
     private final AlarmReport alarmReport;
     private final WorkOrderParts workOrders;
     private final PatrolParts patrols;
+    private final ComplaintParts complaints;
     private final WorkerExecutor db;
     private final PrometheusMeterRegistry metrics;
     private final HealthReport health;
@@ -56,12 +60,17 @@ public final class HttpApiVerticle extends VerticleBase {
     public record WorkOrderParts(WorkOrderService service, WorkOrderStore store, WorkOrderReport report, EstateRegistry estate) {
     }
 
+    /** What the complaint endpoints need. */
+    public record ComplaintParts(ComplaintService service, ComplaintStore store, ComplaintReport report) {
+    }
+
     /** What the patrol endpoints need. */
     public record PatrolParts(PatrolService service, PatrolStore store, PatrolReport report) {
     }
 
     public HttpApiVerticle(String host, int port, DeviceState state, TelemetryQueries telemetry, Timeline timeline,
-                           AlarmService alarms, AlarmReport alarmReport, WorkOrderParts workOrders, PatrolParts patrols, WorkerExecutor db,
+                           AlarmService alarms, AlarmReport alarmReport, WorkOrderParts workOrders, PatrolParts patrols,
+                           ComplaintParts complaints, WorkerExecutor db,
                            PrometheusMeterRegistry metrics, HealthReport health, Clock clock) {
         this.host = host;
         this.port = port;
@@ -72,6 +81,7 @@ public final class HttpApiVerticle extends VerticleBase {
         this.alarmReport = alarmReport;
         this.workOrders = workOrders;
         this.patrols = patrols;
+        this.complaints = complaints;
         this.db = db;
         this.metrics = metrics;
         this.health = health;
@@ -92,6 +102,7 @@ public final class HttpApiVerticle extends VerticleBase {
         new WorkOrderRoutes(workOrders.service(), workOrders.store(), workOrders.report(), workOrders.estate(), db, clock).mount(router);
         new RosterRoutes(workOrders.service(), workOrders.estate(), clock).mount(router);
         new PatrolEndpoints(patrols.service(), patrols.store(), patrols.report(), db, clock).mount(router);
+        new ComplaintRoutes(complaints.service(), complaints.store(), complaints.report(), workOrders.estate(), db, clock).mount(router);
         router.route("/api/*").handler(ctx -> {
             if (ctx.request().method() != HttpMethod.GET && ctx.request().method() != HttpMethod.POST) {
                 throw ApiException.methodNotAllowed(ctx.request().method() + " " + ctx.request().path() + ": this API takes GET and POST");

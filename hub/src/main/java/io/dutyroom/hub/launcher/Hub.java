@@ -17,6 +17,9 @@ import io.dutyroom.hub.alarms.AlarmRecord;
 import io.dutyroom.hub.alarms.AlarmReport;
 import io.dutyroom.hub.alarms.AlarmService;
 import io.dutyroom.hub.alarms.AlarmStore;
+import io.dutyroom.hub.complaints.ComplaintReport;
+import io.dutyroom.hub.complaints.ComplaintService;
+import io.dutyroom.hub.complaints.ComplaintStore;
 import io.dutyroom.hub.config.HubConfig;
 import io.dutyroom.hub.config.WorkOrderOptions;
 import io.dutyroom.hub.embedded.DataDirectoryLock;
@@ -222,6 +225,11 @@ public final class Hub implements AutoCloseable {
         alarms.listen(workOrders::alarmAnnounced);
         String workOrdersId = await(vertx.deployVerticle(workOrders), "starting the work-order service");
         parts.push(() -> await(vertx.undeploy(workOrdersId), "stopping the work-order service"));
+        ComplaintStore complaintStore = new ComplaintStore(database.dataSource());
+        ComplaintService complaints = new ComplaintService(complaintStore, timeline, dbWorkers, workOrders, config.complaints().limits(), clock,
+                roster.zone(), config.complaints().checkEvery(), metrics);
+        String complaintsId = await(vertx.deployVerticle(complaints), "starting the complaint service");
+        parts.push(() -> await(vertx.undeploy(complaintsId), "stopping the complaint service"));
         PatrolStore patrolStore = new PatrolStore(database.dataSource());
         PatrolService patrols = new PatrolService(patrolRoutes, patrolStore, timeline, dbWorkers, workOrders, clock, config.patrols().checkEvery(), metrics);
         String patrolsId = await(vertx.deployVerticle(patrols), "starting the patrol service");
@@ -269,6 +277,7 @@ public final class Hub implements AutoCloseable {
                 new AlarmReport(database.dataSource()), new HttpApiVerticle.WorkOrderParts(workOrders, orderStore,
                         new WorkOrderReport(database.dataSource(), roster.zone()), estate),
                 new HttpApiVerticle.PatrolParts(patrols, patrolStore, new PatrolReport(database.dataSource(), patrolRoutes.zone())),
+                new HttpApiVerticle.ComplaintParts(complaints, complaintStore, new ComplaintReport(database.dataSource(), roster.zone())),
                 dbWorkers, metrics, health, clock);
         String httpId = await(vertx.deployVerticle(http), "starting the HTTP API on " + config.http().host() + ":" + config.http().port());
         parts.push(() -> await(vertx.undeploy(httpId), "stopping the HTTP API"));

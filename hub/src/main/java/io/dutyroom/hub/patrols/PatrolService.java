@@ -279,8 +279,13 @@ public final class PatrolService extends VerticleBase implements PatrolScans {
         return p;
     }
 
+    /** The route's name, and its building when all its checkpoints are in one: so the building's timeline has its rounds. */
     private static JsonObject routePayload(PatrolRoute route) {
         JsonObject p = new JsonObject().put("route", route.id());
+        List<String> buildings = route.checkpoints().stream().map(Checkpoint::building).filter(java.util.Objects::nonNull).distinct().toList();
+        if (buildings.size() == 1) {
+            p.put("building", buildings.get(0));
+        }
         if (route.name() != null) {
             p.put("routeName", new JsonObject().put("zh", route.name().zh()).put("en", route.name().en()));
         }
