@@ -16,6 +16,8 @@ CREATE TABLE patrol_scan (
     recorded_at   timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX patrol_scan_route_idx ON patrol_scan (route_id, scanned_at);
+-- a reader's message delivered twice (MQTT is at least once) or a client's retry is one scan
+CREATE UNIQUE INDEX patrol_scan_once_idx ON patrol_scan (route_id, checkpoint_id, guard, scanned_at);
 CREATE INDEX patrol_scan_guard_idx ON patrol_scan (site_id, guard, scanned_at);
 
 -- A round is judged once, by whichever hub gets there first; the row is its result.
@@ -25,6 +27,7 @@ CREATE TABLE patrol_round (
     route_id     text        NOT NULL,
     opens        timestamptz NOT NULL,
     closes       timestamptz NOT NULL,
+    due_at       timestamptz NOT NULL,                  -- when the round was due to be judged: window end + late grace
     judged_at    timestamptz NOT NULL,
     checkpoints  integer     NOT NULL,
     done         integer     NOT NULL,

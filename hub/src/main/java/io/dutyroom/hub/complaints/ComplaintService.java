@@ -39,6 +39,9 @@ import org.slf4j.LoggerFactory;
  * carry them masked; log lines carry neither them nor the row, only the complaint's id.
  */
 public final class ComplaintService extends VerticleBase {
+    /** How much of a matter is kept to count recurrences by. */
+    static final int MATTER_LENGTH = 200;
+
     static final String HUB = "dutyroom";
     private static final Logger LOG = LoggerFactory.getLogger(ComplaintService.class);
 
@@ -140,7 +143,9 @@ public final class ComplaintService extends VerticleBase {
             k.residentPhone = n.residentPhone().orElse(null);
             k.channel = n.channel();
             k.summary = n.summary();
-            k.matter = ComplaintRecurrence.normalise(n.matter().orElse(n.summary()));
+            String matter = ComplaintRecurrence.normalise(n.matter().orElse(n.summary()));
+            // the matter is indexed and compared, not read: its first 200 characters say it
+            k.matter = matter.length() > MATTER_LENGTH ? matter.substring(0, MATTER_LENGTH) : matter;
             k.source = n.source().orElse(null);
             k.state = ComplaintState.RECORDED;
             k.receivedBy = n.receivedBy();
@@ -229,10 +234,15 @@ public final class ComplaintService extends VerticleBase {
 
     private Future<Optional<Outcome>> linkRepair(String id, ComplaintAction.Handle handle, String workOrderId) {
         return timeline.transact((c, appender) -> {
-            Complaint k = ComplaintStore.lock(c, id).orElseThrow(() -> new SQLException("complaint " + id + " is gone"));
+            // not an SQLException: a complaint that is gone will not come back, so there is nothing to retry
+            Complaint k = ComplaintStore.lock(c, id).orElseThrow(() -> new IllegalStateException("complaint " + id + " is gone"));
             Instant now = clock.instant();
             ComplaintLifecycle.Transition t = ComplaintLifecycle.apply(k.state, k.owner, handle);
-            k.workOrderId = workOrderId;
+            // a second repair request that lost the race keeps the first order on the complaint; its own
+            // order is still told of on the timeline, so the desk can cancel it
+            if (t.allowed() || k.workOrderId == null) {
+                k.workOrderId = workOrderId;
+            }
             if (t.allowed()) {
                 step(c, appender, k, t, handle, now, new JsonObject().put("workOrderId", workOrderId));
             } else {

@@ -12,6 +12,9 @@ import java.util.Set;
 
 /** Query parameters, checked: a bad one is a 400 that names it and says what was expected. */
 final class Params {
+    /** The times the API answers about; beyond them the database's own range would fail with a 500. */
+    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
     private final RoutingContext ctx;
 
     Params(RoutingContext ctx, Set<String> allowed) {
@@ -35,11 +38,13 @@ final class Params {
     Optional<Instant> instant(String name) {
         return string(name).map(text -> {
             try {
-                if (text.chars().allMatch(Character::isDigit)) {
-                    return Instant.ofEpochMilli(Long.parseLong(text));
+                Instant t = text.chars().allMatch(Character::isDigit) ? Instant.ofEpochMilli(Long.parseLong(text))
+                        : OffsetDateTime.parse(text).toInstant();
+                if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+                    throw ApiException.badParameter(name, "must be between 1970 and 2200, was '" + text + "'");
                 }
-                return OffsetDateTime.parse(text).toInstant();
-            } catch (DateTimeParseException | NumberFormatException e) {
+                return t;
+            } catch (java.time.DateTimeException | NumberFormatException | ArithmeticException e) {
                 throw ApiException.badParameter(name, "must be ISO-8601 with an offset (2026-11-23T08:00:00Z) or epoch milliseconds, was '" + text + "'");
             }
         });

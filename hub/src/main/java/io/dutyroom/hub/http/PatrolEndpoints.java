@@ -84,7 +84,11 @@ final class PatrolEndpoints {
         }
         Instant at = b.optional("at").map(t -> {
             try {
-                return java.time.OffsetDateTime.parse(t).toInstant();
+                Instant parsed = java.time.OffsetDateTime.parse(t).toInstant();
+                if (parsed.isBefore(clock.instant().minus(Duration.ofDays(7)))) {
+                    throw ApiException.badBody("at", "is more than 7 days ago");
+                }
+                return parsed;
             } catch (DateTimeParseException e) {
                 throw ApiException.badBody("at", "must be ISO-8601 with an offset, e.g. 2026-11-23T09:45:00+08:00");
             }
@@ -104,7 +108,7 @@ final class PatrolEndpoints {
                         throw ApiException.badBody("checkpoint", outcome.refusal().get());
                     }
                     return outcome.scan().orElseThrow();
-                }).onSuccess(json -> Json.send(ctx, 201, json)).onFailure(ctx::fail);
+                }).onSuccess(json -> Json.send(ctx, json.getBoolean("duplicate", false) ? 200 : 201, json)).onFailure(ctx::fail);
     }
 
     private void scans(RoutingContext ctx) {
@@ -128,7 +132,11 @@ final class PatrolEndpoints {
         PatrolRoutes routes = patrols.routes();
         LocalDate day = params.string("date").map(d -> {
             try {
-                return LocalDate.parse(d);
+                LocalDate parsed = LocalDate.parse(d);
+                if (parsed.getYear() < 1970 || parsed.getYear() > 2199) {
+                    throw ApiException.badParameter("date", "must be between 1970 and 2199");
+                }
+                return parsed;
             } catch (DateTimeParseException e) {
                 throw ApiException.badParameter("date", "must be a date like 2026-11-23");
             }

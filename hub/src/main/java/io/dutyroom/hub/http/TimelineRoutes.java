@@ -31,6 +31,7 @@ final class TimelineRoutes {
         Params params = new Params(ctx, allowed);
         TimelineFilter filter = TimelineFilter.from(params);
         Optional<TimelineQuery.Cursor> cursor = params.string("cursor").map(text -> TimelineQuery.Cursor.decode(text)
+                .filter(c -> !c.ts().isBefore(Params.EARLIEST) && !c.ts().isAfter(Params.LATEST))
                 .orElseThrow(() -> ApiException.badParameter("cursor", "is not a cursor this API gave out")));
         Optional<Instant> from = params.instant("from");
         Optional<Instant> to = params.instant("to");
@@ -48,15 +49,16 @@ final class TimelineRoutes {
 
     /**
      * "What happened around here": the events on the same equipment or in the same building as an
-     * alarm, a work order or any event, in the window before and after it, oldest first.
+     * alarm, a work order, a complaint or any event, in the window before and after it, oldest first.
      */
     private void around(RoutingContext ctx) {
-        Params params = new Params(ctx, Set.of("event", "alarm", "workOrder", "before", "after", "limit"));
+        Params params = new Params(ctx, Set.of("event", "alarm", "workOrder", "complaint", "before", "after", "limit"));
         Optional<String> event = params.string("event");
         Optional<String> alarm = params.string("alarm");
         Optional<String> workOrder = params.string("workOrder");
-        if (event.isPresent() ? alarm.isPresent() || workOrder.isPresent() : alarm.isPresent() == workOrder.isPresent()) {
-            throw ApiException.badParameter("event", "give exactly one of event, alarm or workOrder");
+        Optional<String> complaint = params.string("complaint");
+        if (java.util.stream.Stream.of(event, alarm, workOrder, complaint).filter(Optional::isPresent).count() != 1) {
+            throw ApiException.badParameter("event", "give exactly one of event, alarm, workOrder or complaint");
         }
         Optional<Long> eventId = event.map(e -> {
             try {
@@ -71,8 +73,8 @@ final class TimelineRoutes {
             throw ApiException.badParameter("before", "before and after are at most 7d");
         }
         int limit = params.integer("limit", 200, 1, 1000);
-        timeline.around(new TimelineStore.Anchor(eventId, alarm, workOrder), before, after, limit).map(found -> {
-            TimelineStore.Around a = found.orElseThrow(() -> ApiException.notFound("no such event, alarm or work order on the timeline"));
+        timeline.around(new TimelineStore.Anchor(eventId, alarm, workOrder, complaint), before, after, limit).map(found -> {
+            TimelineStore.Around a = found.orElseThrow(() -> ApiException.notFound("no such event, alarm, work order or complaint on the timeline"));
             JsonArray events = new JsonArray();
             a.events().stream().map(TimelineEvent::toJson).forEach(events::add);
             return new JsonObject().put("anchor", a.anchor().toJson()).put("before", before.toString()).put("after", after.toString())

@@ -69,7 +69,13 @@ final class PatrolRoutesReader {
             return ZoneId.of("UTC");
         }
         try {
-            return ZoneId.of(text.trim());
+            ZoneId zone = ZoneId.of(text.trim());
+            // the report buckets days in the database, which reads a bare offset with the sign reversed
+            if (zone.normalized() instanceof java.time.ZoneOffset && !zone.getId().equals("UTC") && !zone.getId().equals("Z")) {
+                problems.at(doc, "/timeZone", "'" + text + "' is an offset; use a region name like Asia/Shanghai (or UTC)");
+                return ZoneId.of("UTC");
+            }
+            return zone;
         } catch (DateTimeException e) {
             problems.at(doc, "/timeZone", "unknown time zone '" + text + "'; use a name like Asia/Shanghai");
             return ZoneId.of("UTC");

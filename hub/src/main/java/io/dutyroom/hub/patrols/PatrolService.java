@@ -52,6 +52,8 @@ public final class PatrolService extends VerticleBase implements PatrolScans {
     private final Counter scans;
     private final Counter missed;
     private final AtomicBoolean checking = new AtomicBoolean();
+    /** Rounds whose judging failed (the database was away); few, since a round is due at most a few times a day. */
+    private final java.util.Set<PatrolRound> failed = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private long ticker = -1;
     private Instant lastCheck;
 
@@ -111,9 +113,20 @@ public final class PatrolService extends VerticleBase implements PatrolScans {
         PatrolRoute route = found.get();
         Checkpoint checkpoint = route.checkpoint(in.scan().checkpointId()).orElseThrow();
         Optional<PatrolRound> round = routes.roundsAt(in.scan().at(), in.site()).stream().filter(r -> r.route().id().equals(route.id())).findFirst();
-        String timing = round.map(r -> timing(r, in.scan().at())).orElse("outside-window");
         return timeline.transact((c, appender) -> {
-            long id = PatrolStore.insertScan(c, in.site(), route.id(), in.scan(), in.via(), in.reader().orElse(null), round.map(PatrolRound::id).orElse(null));
+            Optional<Long> inserted = PatrolStore.insertScan(c, in.site(), route.id(), in.scan(), in.via(), in.reader().orElse(null),
+                    round.map(PatrolRound::id).orElse(null));
+            if (inserted.isEmpty()) {
+                // the same scan again: a reader's message delivered twice, or a client's retry
+                return new JsonObject().put("duplicate", true).put("route", route.id()).put("checkpoint", checkpoint.id())
+                        .put("guard", in.scan().guard()).put("at", in.scan().at().toString());
+            }
+            long id = inserted.get();
+            // a scan buffered by a reader can arrive after its round was judged; it is kept, and said to be late for the judging
+            String timing = round.map(r -> timing(r, in.scan().at())).orElse("outside-window");
+            if (round.isPresent() && PatrolStore.judged(c, round.get().id())) {
+                timing = "after-judgement";
+            }
             JsonObject payload = place(route, checkpoint).put("scanId", id).put("guard", in.scan().guard()).put("round", round.map(PatrolRound::id).orElse(null))
                     .put("timing", timing).put("via", in.via()).put("by", in.scan().guard());
             in.scan().finding().ifPresent(f -> payload.put("condition", f.condition()).put("text", f.text()).put("photos", new JsonArray(f.photos())));
@@ -123,9 +136,19 @@ public final class PatrolService extends VerticleBase implements PatrolScans {
             return new PatrolStore.StoredScan(id, in.site(), route.id(), in.scan(), in.via(), in.reader().orElse(null),
                     round.map(PatrolRound::id).orElse(null), null).toJson().put("timing", timing).put("eventId", event.id());
         }).compose(stored -> {
+            if (stored.getBoolean("duplicate", false)) {
+                return Future.succeededFuture(stored);
+            }
             scans.increment();
             boolean fault = in.scan().finding().map(Finding::fault).orElse(false);
-            return fault ? openOrder(in, route, checkpoint, stored) : Future.succeededFuture(stored);
+            if (!fault) {
+                return Future.succeededFuture(stored);
+            }
+            // the scan is stored whatever becomes of its order: a failure here is logged, not the scan's
+            return openOrder(in, route, checkpoint, stored).recover(e -> {
+                LOG.error("patrols: the fault found at {} (scan {}) opened no work order: {}", checkpoint.id(), stored.getLong("id"), e.getMessage());
+                return Future.succeededFuture(stored);
+            });
         }).map(stored -> new Outcome(Optional.of(stored), Optional.empty()));
     }
 
@@ -220,9 +243,16 @@ public final class PatrolService extends VerticleBase implements PatrolScans {
         Instant since = lastCheck;
         lastCheck = now;
         Future<Void> all = Future.succeededFuture();
-        for (PatrolRound round : routes.roundsClosingBetween(since, now)) {
-            all = all.compose(v -> judge(round, now).recover(e -> {
-                LOG.error("patrols: judging round {} failed: {}", round.id(), e.getMessage());
+        // rounds whose judging failed last time come first; they are kept until judged
+        java.util.Set<PatrolRound> due = new java.util.LinkedHashSet<>(failed);
+        due.addAll(routes.roundsClosingBetween(since, now));
+        for (PatrolRound round : due) {
+            all = all.compose(v -> judge(round, now).map(x -> {
+                failed.remove(round);
+                return (Void) null;
+            }).recover(e -> {
+                LOG.error("patrols: judging round {} failed, tried again in {}: {}", round.id(), checkEvery, e.getMessage());
+                failed.add(round);
                 return Future.succeededFuture();
             }));
         }

@@ -39,10 +39,12 @@ public final class PatrolStore {
         }
     }
 
-    static long insertScan(Connection c, String site, String route, PatrolScan s, String via, String reader, String roundId)
+    /** Stores a scan; empty when the same scan (route, checkpoint, guard, time) is stored already. */
+    static Optional<Long> insertScan(Connection c, String site, String route, PatrolScan s, String via, String reader, String roundId)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO patrol_scan (site_id, route_id, checkpoint_id, guard, scanned_at,"
-                + " condition, finding, photos, via, reader, round_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?) RETURNING id")) {
+                + " condition, finding, photos, via, reader, round_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)"
+                + " ON CONFLICT (route_id, checkpoint_id, guard, scanned_at) DO NOTHING RETURNING id")) {
             ps.setString(1, site);
             ps.setString(2, route);
             ps.setString(3, s.checkpointId());
@@ -55,8 +57,17 @@ public final class PatrolStore {
             ps.setString(10, reader);
             ps.setString(11, roundId);
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Whether a round has been judged already: a scan arriving after that cannot change its result. */
+    static boolean judged(Connection c, String roundId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM patrol_round WHERE round_id = ?")) {
+            ps.setString(1, roundId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
             }
         }
     }
@@ -94,7 +105,8 @@ public final class PatrolStore {
         r.checkpoints().forEach(cp -> result.add(new JsonObject().put("checkpoint", cp.checkpoint().id()).put("status", status(cp.status()))
                 .put("guard", cp.scan().map(PatrolScan::guard).orElse(null)).put("at", cp.scan().map(s -> s.at().toString()).orElse(null))));
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO patrol_round (round_id, site_id, route_id, opens, closes, judged_at,"
-                + " checkpoints, done, early, late, missed, out_of_order, guards, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)"
+                + " checkpoints, done, early, late, missed, out_of_order, guards, result, due_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)"
                 + " ON CONFLICT (round_id) DO NOTHING")) {
             ps.setString(1, r.round().id());
             ps.setString(2, r.round().route().site());
@@ -110,13 +122,17 @@ public final class PatrolStore {
             ps.setBoolean(12, r.outOfOrder());
             ps.setString(13, new JsonArray(List.copyOf(r.guards())).encode());
             ps.setString(14, result.encode());
+            ps.setObject(15, utc(r.round().judgedAt()));
             return ps.executeUpdate() == 1;
         }
     }
 
-    /** When this hub's database last judged a round; empty when never. Where a restarted hub resumes. */
+    /**
+     * The latest due time of a judged round; empty when none was ever judged. Where a restarted hub
+     * resumes: rounds due after it are judged (those already judged are skipped by their key).
+     */
     public Optional<Instant> lastJudged() throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT max(judged_at) FROM patrol_round");
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT max(due_at) FROM patrol_round");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             OffsetDateTime t = rs.getObject(1, OffsetDateTime.class);

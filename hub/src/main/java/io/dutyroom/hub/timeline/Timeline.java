@@ -41,7 +41,7 @@ public final class Timeline {
 
     /** The event with its subject's building and floor in the payload, when it names none. */
     private TimelineEvent placed(TimelineEvent event) {
-        if (event.subject() == null || event.payload().containsKey("building")) {
+        if (event.subject() == null || event.payload().getValue("building") != null) {
             return event;
         }
         return placement.of(event.subject()).map(place -> {

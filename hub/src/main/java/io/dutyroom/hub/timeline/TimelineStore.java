@@ -164,8 +164,8 @@ public final class TimelineStore {
         }
     }
 
-    /** Where "what happened around here" looks from: an event, or the first event of an alarm or a work order. */
-    public record Anchor(Optional<Long> event, Optional<String> alarm, Optional<String> workOrder) {
+    /** Where "what happened around here" looks from: an event, or the first event of an alarm, a work order or a complaint. */
+    public record Anchor(Optional<Long> event, Optional<String> alarm, Optional<String> workOrder, Optional<String> complaint) {
     }
 
     /** The anchor event and the events around it, oldest first. */
@@ -180,9 +180,12 @@ public final class TimelineStore {
             } else if (a.alarm().isPresent()) {
                 found = events(c, "SELECT " + EVENT_COLUMNS + " FROM timeline_event WHERE kind LIKE 'alarm.%' AND payload->>'alarmId' = ?"
                         + " ORDER BY ts, id LIMIT 1", List.of(a.alarm().get()));
-            } else {
+            } else if (a.workOrder().isPresent()) {
                 found = events(c, "SELECT " + EVENT_COLUMNS + " FROM timeline_event WHERE kind LIKE 'workorder.%' AND payload->>'workOrderId' = ?"
-                        + " ORDER BY ts, id LIMIT 1", List.of(a.workOrder().orElseThrow()));
+                        + " ORDER BY ts, id LIMIT 1", List.of(a.workOrder().get()));
+            } else {
+                found = events(c, "SELECT " + EVENT_COLUMNS + " FROM timeline_event WHERE kind LIKE 'complaint.%' AND payload->>'complaintId' = ?"
+                        + " ORDER BY ts, id LIMIT 1", List.of(a.complaint().orElseThrow()));
             }
             if (found.isEmpty()) {
                 return Optional.empty();

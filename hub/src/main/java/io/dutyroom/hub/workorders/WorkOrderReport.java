@@ -182,7 +182,7 @@ public final class WorkOrderReport {
 
     /** RFC 4180 quoting; a leading formula character is defused so a spreadsheet shows text, not a formula. */
     private static String field(String value) {
-        String v = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        String v = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
             return "\"" + v.replace("\"", "\"\"") + "\"";
         }

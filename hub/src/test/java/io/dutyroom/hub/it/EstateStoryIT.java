@@ -122,8 +122,7 @@ class EstateStoryIT {
             assertThat(hub.json("/api/v1/work-orders/" + patrolOrder).getString("origin")).isEqualTo("patrol");
 
             // around the complaint: the pump's alarm and its order are part of the same story
-            long recordedEvent = hub.json("/api/v1/timeline?kind=complaint.recorded").getJsonArray("events").getJsonObject(0).getLong("id");
-            List<String> around = hub.json("/api/v1/timeline/around?event=" + recordedEvent + "&before=10m&after=10m").getJsonArray("events")
+            List<String> around = hub.json("/api/v1/timeline/around?complaint=" + complaint + "&before=10m&after=10m").getJsonArray("events")
                     .stream().map(e -> ((JsonObject) e).getString("kind")).toList();
             assertThat(around).contains("alarm.raised", "workorder.created", "complaint.recorded", "patrol.scan");
         }

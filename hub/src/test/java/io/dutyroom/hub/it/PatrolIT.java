@@ -78,6 +78,11 @@ class PatrolIT {
                     .put("guard", "zhou.min").put("condition", "ok"));
             assertThat(lobby.statusCode()).as(lobby.body()).isEqualTo(201);
             assertThat(new JsonObject(lobby.body()).getString("timing")).isEqualTo("on-time");
+            // the same scan sent again (a client's retry) is one scan
+            HttpResponse<String> again = hub.post("/api/v1/patrols/scans", new JsonObject().put("site", "estate-a").put("checkpoint", "b1-lobby")
+                    .put("guard", "zhou.min").put("condition", "ok").put("at", new JsonObject(lobby.body()).getString("at")));
+            assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+            assertThat(new JsonObject(again.body()).getBoolean("duplicate")).isTrue();
             assertThat(hub.post("/api/v1/patrols/scans", new JsonObject().put("site", "estate-a").put("checkpoint", "nowhere")
                     .put("guard", "zhou.min")).statusCode()).isEqualTo(400);
             assertThat(hub.post("/api/v1/patrols/scans", new JsonObject().put("site", "estate-a").put("checkpoint", "b1-lobby")
