@@ -13,7 +13,7 @@ async function loadDevices() {
 function deviceRow(d) {
   const row = document.createElement('tr');
   row.dataset.device = d.id;
-  const name = d.name ? `${d.name.zh} ${d.name.en}` : `${d.id} (unregistered 未登记)`;
+  const name = d.name ? `${d.name.zh} ${d.name.en}` : d.registered ? d.id : `${d.id} (unregistered 未登记)`;
   for (const [text, cls] of [[name], [d.site], [d.profile ?? '—'], [d.connectivity, `connectivity-${d.connectivity}`], [d.lastSeen ?? '—']]) {
     const cell = document.createElement('td');
     cell.textContent = text;
