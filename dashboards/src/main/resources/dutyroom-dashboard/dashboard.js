@@ -51,5 +51,45 @@ function follow() {
   });
 }
 
-await Promise.all([loadDevices(), loadTimeline()]);
-follow();
+// Log-in: the hub answers 401 without a session; the form opens one (an HttpOnly cookie) and the
+// screen starts. With log-in off, /api/v1/session says so (404) and the screen starts at once.
+const loginForm = document.querySelector('#login');
+const screen = document.querySelector('#screen');
+const who = document.querySelector('#who');
+
+async function start() {
+  loginForm.hidden = true;
+  screen.hidden = false;
+  await Promise.all([loadDevices(), loadTimeline()]);
+  follow();
+}
+
+loginForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = new FormData(loginForm);
+  const response = await fetch('/api/v1/session', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: form.get('username'), password: form.get('password') }),
+  });
+  if (!response.ok) {
+    const body = await response.json().catch(() => ({}));
+    document.querySelector('#login-error').textContent =
+      response.status === 429 ? '尝试过多，请稍后 Too many attempts, wait a minute' : body.error?.message ?? '登录失败 Log-in failed';
+    return;
+  }
+  const session = await response.json();
+  who.textContent = `${session.displayName ?? session.username} (${session.role})`;
+  await start();
+});
+
+const session = await fetch('/api/v1/session');
+if (session.status === 401) {
+  loginForm.hidden = false;
+} else {
+  if (session.ok) {
+    const me = await session.json();
+    who.textContent = `${me.displayName ?? me.username} (${me.role})`;
+  }
+  await start();
+}

@@ -68,6 +68,20 @@ public final class ConfigSource {
         }
     }
 
+    /** {@code true} or {@code false} (any case). */
+    public boolean bool(String key, boolean defaultValue) {
+        Optional<Raw> raw = raw(key);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        String text = raw.get().text().trim().toLowerCase(Locale.ROOT);
+        if (text.equals("true") || text.equals("false")) {
+            return text.equals("true");
+        }
+        problem(raw.get(), "must be true or false (was '" + raw.get().text() + "')");
+        return defaultValue;
+    }
+
     /** Durations as {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 7d} or ISO-8601 ({@code PT5M}). */
     public Duration duration(String key, Duration defaultValue, Duration min) {
         Optional<Raw> raw = raw(key);

@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 public record HubConfig(Path dataDir, Optional<Path> estate, Optional<Path> profiles, HttpOptions http,
                         MqttOptions mqtt, DatabaseOptions db, StorageOptions storage, IngestOptions ingest, WorkOrderOptions workOrders,
-                        PatrolOptions patrols, ComplaintOptions complaints) {
+                        PatrolOptions patrols, ComplaintOptions complaints, AuthOptions auth) {
 
     /** Reads {@code file} (may be empty: defaults and environment only) and the environment. */
     public static HubConfig load(Optional<Path> file, Map<String, String> env) {
@@ -36,7 +36,8 @@ public record HubConfig(Path dataDir, Optional<Path> estate, Optional<Path> prof
                 IngestOptions.from(source),
                 WorkOrderOptions.from(source, base),
                 PatrolOptions.from(source, base),
-                ComplaintOptions.from(source));
+                ComplaintOptions.from(source),
+                AuthOptions.from(source));
         if (config.storage().retention().compareTo(config.ingest().limits().maxAge()) < 0) {
             source.problem("storage.retention", "must be at least ingest.maxAge (" + config.ingest().limits().maxAge().toDays()
                     + "d): readings that old are accepted, so they must be kept");

@@ -30,7 +30,8 @@ import java.util.function.Function;
 /**
  * {@code /api/v1/alarms}: the open alarms, one alarm, a person's actions on it (acknowledge, reset,
  * shelve, unshelve, comment), the flood state, and the alarm-management report; and taking a
- * device out of service and back. Actions name the person in the body ({@code user}).
+ * device out of service and back. The person acting is the session's user (with log-in off:
+ * {@code user} in the body).
  */
 final class AlarmRoutes {
     static final Duration MAX_SHELVE = Duration.ofDays(7);

@@ -40,6 +40,26 @@ public final class ApiException extends RuntimeException {
         return new ApiException(400, "bad_body", field + ": " + message, field);
     }
 
+    /** No session, or one that has ended: log in ({@code POST /api/v1/session}). */
+    public static ApiException unauthenticated(String message) {
+        return new ApiException(401, "unauthenticated", message, null);
+    }
+
+    /** A failed log-in; the same words whether the user exists or not. */
+    public static ApiException badCredentials() {
+        return new ApiException(401, "bad_credentials", "wrong username or password", null);
+    }
+
+    /** Logged in, but this is not for your role (or not yet: {@code password_change_required}). */
+    public static ApiException forbidden(String code, String message) {
+        return new ApiException(403, code, message, null);
+    }
+
+    /** Too many failed log-ins; the caller sets {@code Retry-After}. */
+    public static ApiException tooManyRequests(String message) {
+        return new ApiException(429, "too_many_requests", message, null);
+    }
+
     public static ApiException unavailable(String message) {
         return new ApiException(503, "unavailable", message, null);
     }

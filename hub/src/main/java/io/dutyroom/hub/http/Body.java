@@ -1,5 +1,6 @@
 package io.dutyroom.hub.http;
 
+import io.dutyroom.hub.auth.SessionUser;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -10,8 +11,11 @@ import java.util.Set;
 final class Body {
     static final int MAX_TEXT = 2_000;
     private final JsonObject json;
+    /** The logged-in user when log-in is on (see AuthHandler); null when it is off. */
+    private final String sessionUser;
 
     Body(RoutingContext ctx, Set<String> allowed) {
+        sessionUser = ctx.get(SessionUser.KEY) instanceof SessionUser u ? u.username() : null;
         String text = ctx.body() == null ? null : ctx.body().asString();
         if (text == null || text.isBlank()) {
             throw ApiException.badBody("body", "a JSON object is required, e.g. {\"user\": \"wang.wei\"}");
@@ -28,13 +32,42 @@ final class Body {
         }
     }
 
-    /** The person acting; required until log-in arrives, and kept on every record. */
+    /**
+     * The person acting, kept on every record. With log-in on, it is the session's user: the body
+     * need not name them, and a body that names someone else is refused, so nobody acts in another's
+     * name. With log-in off (loopback only), the body's {@code user} is taken on trust, as before.
+     */
     String user() {
-        String user = required("user");
+        Optional<String> given = optional("user");
+        if (sessionUser != null) {
+            if (given.isPresent() && !given.get().equals(sessionUser)) {
+                throw ApiException.badBody("user", "you are logged in as '" + sessionUser + "'; leave \"user\" out, or give your own name");
+            }
+            return sessionUser;
+        }
+        String user = given.orElseThrow(() -> ApiException.badBody("user", "is required"));
         if (user.length() > 64) {
             throw ApiException.badBody("user", "at most 64 characters");
         }
         return user;
+    }
+
+    /** A password: required, taken exactly as given (never trimmed: spaces are part of it), at most {@code max} characters. */
+    String secret(String field, int max) {
+        Object value = json.getValue(field);
+        if (value == null) {
+            throw ApiException.badBody(field, "is required");
+        }
+        if (!(value instanceof String text)) {
+            throw ApiException.badBody(field, "must be a string");
+        }
+        if (text.isEmpty()) {
+            throw ApiException.badBody(field, "must not be empty");
+        }
+        if (text.length() > max) {
+            throw ApiException.badBody(field, "at most " + max + " characters");
+        }
+        return text;
     }
 
     String required(String field) {

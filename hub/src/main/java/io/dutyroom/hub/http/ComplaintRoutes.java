@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 /**
  * {@code /api/v1/complaints}: the complaint register. The list, one complaint, recording one, each
  * step of its lifecycle (a repair's handling opening a linked work order), the quarterly report and
- * the CSV export. Actions name the person in the body ({@code user}).
+ * the CSV export. The person acting is the session's user (with log-in off: {@code user} in the body).
  *
  * <p>Privacy: every answer masks the resident's name and phone, except {@code /resident}, the one
  * place they are served in full.
@@ -178,8 +178,8 @@ final class ComplaintRoutes {
 
     /**
      * The resident in full: the one place the API serves a resident's name and phone, for calling
-     * them back. Anyone who can reach the API can read it for now; roles arrive with log-in (issue 8)
-     * and will restrict it to the desk (the people who make the return visits).
+     * them back. With log-in on, only the desk, supervisors and admins may read it (the people who
+     * make the return visits; see {@link io.dutyroom.hub.auth.Access}).
      */
     private void resident(RoutingContext ctx) {
         new Params(ctx, Set.of());

@@ -2,6 +2,10 @@ package io.dutyroom.hub.http;
 
 import io.dutyroom.hub.alarms.AlarmReport;
 import io.dutyroom.hub.alarms.AlarmService;
+import io.dutyroom.hub.auth.Authenticator;
+import io.dutyroom.hub.auth.SessionThrottle;
+import io.dutyroom.hub.auth.Sessions;
+import io.dutyroom.hub.auth.UserStore;
 import io.dutyroom.hub.complaints.ComplaintReport;
 import io.dutyroom.hub.complaints.ComplaintService;
 import io.dutyroom.hub.complaints.ComplaintStore;
@@ -29,13 +33,15 @@ import io.vertx.ext.web.handler.StaticHandler;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP face of the hub: health, Prometheus metrics, the JSON API under {@code /api/v1}, the live
  * feed, and the dashboard as static files. Errors are JSON {@code {"error": {code, message}}},
- * mapped once here.
+ * mapped once here. With log-in on, every {@code /api} request but the log-in itself passes
+ * {@link AuthHandler} first.
  */
 public final class HttpApiVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApiVerticle.class);
@@ -50,6 +56,7 @@ public final class HttpApiVerticle extends VerticleBase {
     private final WorkOrderParts workOrders;
     private final PatrolParts patrols;
     private final ComplaintParts complaints;
+    private final Optional<AuthParts> auth;
     private final WorkerExecutor db;
     private final PrometheusMeterRegistry metrics;
     private final HealthReport health;
@@ -64,13 +71,21 @@ public final class HttpApiVerticle extends VerticleBase {
     public record ComplaintParts(ComplaintService service, ComplaintStore store, ComplaintReport report) {
     }
 
+    /**
+     * What log-in needs; absent when log-in is off (auth.enabled: false, loopback only).
+     *
+     * @param hashing a small worker pool of its own for password hashing, slow by design
+     */
+    public record AuthParts(Sessions sessions, UserStore users, Authenticator authenticator, WorkerExecutor hashing) {
+    }
+
     /** What the patrol endpoints need. */
     public record PatrolParts(PatrolService service, PatrolStore store, PatrolReport report) {
     }
 
     public HttpApiVerticle(String host, int port, DeviceState state, TelemetryQueries telemetry, Timeline timeline,
                            AlarmService alarms, AlarmReport alarmReport, WorkOrderParts workOrders, PatrolParts patrols,
-                           ComplaintParts complaints, WorkerExecutor db,
+                           ComplaintParts complaints, Optional<AuthParts> auth, WorkerExecutor db,
                            PrometheusMeterRegistry metrics, HealthReport health, Clock clock) {
         this.host = host;
         this.port = port;
@@ -82,6 +97,7 @@ public final class HttpApiVerticle extends VerticleBase {
         this.workOrders = workOrders;
         this.patrols = patrols;
         this.complaints = complaints;
+        this.auth = auth;
         this.db = db;
         this.metrics = metrics;
         this.health = health;
@@ -95,6 +111,12 @@ public final class HttpApiVerticle extends VerticleBase {
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                 .end(metrics.scrape()));
+        // the gate first, so that it runs before every API route
+        auth.ifPresentOrElse(a -> {
+            new AuthHandler(a.sessions(), db).mount(router);
+            new AuthRoutes(new AuthRoutes.Parts(a.sessions(), a.users(), a.authenticator(), new SessionThrottle(), a.hashing()),
+                    timeline, db, clock, metrics).mount(router);
+        }, () -> AuthRoutes.mountOff(router));
         new DeviceRoutes(state, telemetry, db, clock).mount(router);
         new LiveFeed(vertx, metrics).mount(router);
         new TimelineRoutes(timeline).mount(router);
@@ -105,7 +127,8 @@ public final class HttpApiVerticle extends VerticleBase {
         new ComplaintRoutes(complaints.service(), complaints.store(), complaints.report(), workOrders.estate(), db, clock).mount(router);
         router.route("/api/*").handler(ctx -> {
             if (ctx.request().method() != HttpMethod.GET && ctx.request().method() != HttpMethod.POST) {
-                throw ApiException.methodNotAllowed(ctx.request().method() + " " + ctx.request().path() + ": this API takes GET and POST");
+                throw ApiException.methodNotAllowed(ctx.request().method() + " " + ctx.request().path()
+                        + ": this API takes GET and POST (and DELETE on " + AuthRoutes.SESSION + ")");
             }
             throw ApiException.notFound("no such endpoint: " + ctx.request().method() + " " + ctx.request().path());
         });

@@ -27,7 +27,7 @@ import java.util.function.Function;
 /**
  * {@code /api/v1/work-orders}: the list, one order, opening one by hand, each step of its lifecycle,
  * comments and attachments (as links), the report and the CSV export for the monthly report.
- * Actions name the person in the body ({@code user}).
+ * The person acting is the session's user (with log-in off: {@code user} in the body).
  */
 final class WorkOrderRoutes {
     private static final Duration MAX_REPORT = Duration.ofDays(400);

@@ -90,7 +90,8 @@ public final class DutyroomCommand {
                     ? Optional.of(DutyRoster.demo()) : Optional.empty();
             Optional<PatrolRoutes> routes = bundledEstate.isPresent() && config.patrols().routes().isEmpty()
                     ? Optional.of(PatrolRoutes.demo()) : Optional.empty();
-            hub = Hub.start(config, new Hub.Bundled(estate, roster, routes), Clock.systemUTC());
+            // the demo's users: one per role, new passwords at every start, printed in the banner
+            hub = Hub.start(config, new Hub.Bundled(estate, roster, routes, bundledEstate.isPresent()), Clock.systemUTC());
         } catch (InvalidConfigException e) {
             prepared.ifPresent(SimulatedEstate::close);
             System.err.println("Dutyroom cannot start: the configuration is invalid:");

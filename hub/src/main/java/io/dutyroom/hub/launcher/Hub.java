@@ -17,6 +17,14 @@ import io.dutyroom.hub.alarms.AlarmRecord;
 import io.dutyroom.hub.alarms.AlarmReport;
 import io.dutyroom.hub.alarms.AlarmService;
 import io.dutyroom.hub.alarms.AlarmStore;
+import io.dutyroom.hub.auth.Authenticator;
+import io.dutyroom.hub.auth.LoopbackRule;
+import io.dutyroom.hub.auth.PasswordHasher;
+import io.dutyroom.hub.auth.SessionPolicy;
+import io.dutyroom.hub.auth.SessionStore;
+import io.dutyroom.hub.auth.Sessions;
+import io.dutyroom.hub.auth.UserBootstrap;
+import io.dutyroom.hub.auth.UserStore;
 import io.dutyroom.hub.complaints.ComplaintReport;
 import io.dutyroom.hub.complaints.ComplaintService;
 import io.dutyroom.hub.complaints.ComplaintStore;
@@ -97,6 +105,8 @@ public final class Hub implements AutoCloseable {
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration MAINTENANCE_EVERY = Duration.ofHours(1);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(15);
+    /** Password hashing threads: two hash at once, the rest queue, and the database workers stay free. */
+    private static final int HASHING_THREADS = 2;
 
     private final Deque<AutoCloseable> parts = new ArrayDeque<>();
     private String brokerUrl;
@@ -107,6 +117,7 @@ public final class Hub implements AutoCloseable {
     private AlarmService alarms;
     private HubConfig config;
     private boolean closed;
+    private List<UserBootstrap.Credential> oneTimeCredentials = List.of();
     // The shutdown sequence of the pipeline, outside the generic stack: see close().
     private AutoCloseable stopIngest = () -> { };
     private TelemetryWriter writer;
@@ -121,8 +132,16 @@ public final class Hub implements AutoCloseable {
         return start(config, new Bundled(estateOverride, Optional.empty(), Optional.empty()), clock);
     }
 
-    /** What a bundled setup (the demo's) brings in place of configured files. */
-    public record Bundled(Optional<EstateRegistry> estate, Optional<DutyRoster> roster, Optional<PatrolRoutes> routes) {
+    /**
+     * What a bundled setup (the demo's) brings in place of configured files.
+     *
+     * @param demoUsers one user per role with new one-time passwords at every start, printed in the
+     *                  banner (when log-in is on)
+     */
+    public record Bundled(Optional<EstateRegistry> estate, Optional<DutyRoster> roster, Optional<PatrolRoutes> routes, boolean demoUsers) {
+        public Bundled(Optional<EstateRegistry> estate, Optional<DutyRoster> roster, Optional<PatrolRoutes> routes) {
+            this(estate, roster, routes, false);
+        }
     }
 
     /** Starts a hub with a bundled estate, duty roster and patrol routes in place of configured ones. */
@@ -140,6 +159,10 @@ public final class Hub implements AutoCloseable {
     private void boot(HubConfig config, Bundled bundled, Clock clock) {
         Optional<EstateRegistry> estateOverride = bundled.estate();
         this.config = config;
+        // before anything starts: a hub without log-in must not be reachable from the network
+        LoopbackRule.check(config.auth().enabled(), config.http().host()).ifPresent(problem -> {
+            throw new StartupException(problem);
+        });
         ProfileCatalogue profiles = ProfileCatalogue.load(config.profiles());
         estate = estateOverride.orElseGet(() -> config.estate().map(f -> EstateRegistry.load(f, profiles)).orElseGet(EstateRegistry::empty));
         Map<String, ProfileRules> rules = compileRules(profiles, estate);
@@ -185,6 +208,25 @@ public final class Hub implements AutoCloseable {
             throw new StartupException("telemetry table maintenance failed: " + e.getMessage(), e);
         }
 
+        Sessions sessions = new Sessions(new SessionStore(database.dataSource()),
+                new SessionPolicy(config.auth().sessionLifetime(), config.auth().idleTimeout()), clock);
+        UserStore users = new UserStore(database.dataSource());
+        Optional<Authenticator> authenticator = Optional.empty();
+        if (config.auth().enabled()) {
+            PasswordHasher hasher = new PasswordHasher();
+            UserBootstrap bootstrap = new UserBootstrap(users, sessions, hasher, clock);
+            try {
+                oneTimeCredentials = bundled.demoUsers() ? bootstrap.demoUsers() : bootstrap.firstAdmin().map(List::of).orElse(List.of());
+            } catch (SQLException e) {
+                throw new StartupException("cannot prepare the hub's users in the database: " + e.getMessage(), e);
+            }
+            // hashes its dummy password now, on this launcher thread, not on an event loop later
+            authenticator = Optional.of(new Authenticator(users, hasher));
+        } else {
+            LOG.warn("log-in is off (auth.enabled: false): the API trusts the \"user\" each request names; listening on {} only",
+                    config.http().host());
+        }
+
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
@@ -204,6 +246,17 @@ public final class Hub implements AutoCloseable {
             return null;
         }, false).onFailure(e -> LOG.warn("telemetry table maintenance failed, will retry in {}: {}", MAINTENANCE_EVERY, e.getMessage())));
         parts.push(() -> vertx.cancelTimer(maintenanceTimer));
+        Optional<HttpApiVerticle.AuthParts> auth = Optional.empty();
+        if (authenticator.isPresent()) {
+            WorkerExecutor hashing = vertx.createSharedWorkerExecutor("dutyroom-auth", HASHING_THREADS);
+            parts.push(hashing::close);
+            auth = Optional.of(new HttpApiVerticle.AuthParts(sessions, users, authenticator.get(), hashing));
+            // ended sessions are refused when presented; the purge only keeps the table small
+            long purgeTimer = vertx.setPeriodic(MAINTENANCE_EVERY.toMillis(), id -> dbWorkers.executeBlocking(sessions::purge, false)
+                    .onSuccess(n -> LOG.debug("purged {} ended sessions", n))
+                    .onFailure(e -> LOG.warn("purging ended sessions failed, will retry in {}: {}", MAINTENANCE_EVERY, e.getMessage())));
+            parts.push(() -> vertx.cancelTimer(purgeTimer));
+        }
 
         Timeline timeline = new Timeline(vertx, dbWorkers, database.dataSource(), placement(estate));
         parts.push(timeline::close);
@@ -278,7 +331,7 @@ public final class Hub implements AutoCloseable {
                         new WorkOrderReport(database.dataSource(), roster.zone()), estate),
                 new HttpApiVerticle.PatrolParts(patrols, patrolStore, new PatrolReport(database.dataSource(), patrolRoutes.zone())),
                 new HttpApiVerticle.ComplaintParts(complaints, complaintStore, new ComplaintReport(database.dataSource(), roster.zone())),
-                dbWorkers, metrics, health, clock);
+                auth, dbWorkers, metrics, health, clock);
         String httpId = await(vertx.deployVerticle(http), "starting the HTTP API on " + config.http().host() + ":" + config.http().port());
         parts.push(() -> await(vertx.undeploy(httpId), "stopping the HTTP API"));
         httpPort = http.actualPort();
@@ -415,6 +468,11 @@ public final class Hub implements AutoCloseable {
 
     public HubConfig config() {
         return config;
+    }
+
+    /** The passwords this start chose (the first admin's, or the demo users'), for the banner; shown once, never stored. */
+    public List<UserBootstrap.Credential> oneTimeCredentials() {
+        return oneTimeCredentials;
     }
 
     /**

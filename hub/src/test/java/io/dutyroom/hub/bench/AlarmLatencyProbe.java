@@ -195,6 +195,7 @@ public final class AlarmLatencyProbe {
         env.put("DUTYROOM_DB_SCHEMA", schema);
         env.put("DUTYROOM_DB_TIMESCALE", "off");
         env.put("DUTYROOM_HTTP_PORT", "0");
+        env.put("DUTYROOM_AUTH_ENABLED", "false"); // acknowledges name their "user"; loopback only
         env.put("DUTYROOM_DATA_DIR", Files.createDirectory(work.resolve("data")).toString());
         env.put("DUTYROOM_ESTATE", estate.toString());
 

@@ -53,10 +53,21 @@ public final class HubFixture implements AutoCloseable {
         env.put("DUTYROOM_HTTP_PORT", "0");
         env.put("DUTYROOM_DATA_DIR", TestServices.tempDir("data").toString());
         env.put("DUTYROOM_ESTATE", estateFile().toString());
+        // log-in off (allowed on loopback only), so that actions name their "user" in the body;
+        // AuthIT turns it on
+        env.put("DUTYROOM_AUTH_ENABLED", "false");
     }
 
     public HubFixture with(String variable, String value) {
         env.put(variable, value);
+        return this;
+    }
+
+    /** Starts the hub with log-in on and the demo's users (one per role, one-time passwords): {@link Hub#oneTimeCredentials()}. */
+    public HubFixture startWithDemoUsers() {
+        env.put("DUTYROOM_AUTH_ENABLED", "true");
+        hub = Hub.start(HubConfig.load(Optional.empty(), env),
+                new Hub.Bundled(Optional.empty(), Optional.empty(), Optional.empty(), true), Clock.systemUTC());
         return this;
     }
 

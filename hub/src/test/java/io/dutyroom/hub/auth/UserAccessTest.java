@@ -1,0 +1,69 @@
+package io.dutyroom.hub.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** What each role may do; the same table as docs/security.md. */
+class UserAccessTest {
+    private static SessionUser user(String name, Role role) {
+        return new SessionUser(name, name, role, false, "h", Instant.parse("2026-11-23T20:00:00Z"));
+    }
+
+    private static final SessionUser ENGINEER = user("wang.wei", Role.DUTY_ENGINEER);
+    private static final SessionUser SUPERVISOR = user("zhao.lei", Role.SUPERVISOR);
+    private static final SessionUser DESK = user("chen.jing", Role.DESK);
+    private static final SessionUser ADMIN = user("admin", Role.ADMIN);
+
+    @Test
+    void everyRoleReadsAndWorksAlarmsWorkOrdersAndPatrols() {
+        for (SessionUser u : new SessionUser[] {ENGINEER, SUPERVISOR, DESK, ADMIN}) {
+            assertThat(Access.check(u, "GET", "/api/v1/alarms")).isEmpty();
+            assertThat(Access.check(u, "POST", "/api/v1/alarms/A-1/acknowledge")).isEmpty();
+            assertThat(Access.check(u, "POST", "/api/v1/work-orders/WO-1/accept")).isEmpty();
+            assertThat(Access.check(u, "GET", "/api/v1/complaints")).as("reading complaints").isEmpty();
+            assertThat(Access.check(u, "GET", "/api/v1/session")).isEmpty();
+            assertThat(Access.check(u, "POST", "/api/v1/users/" + u.username() + "/password")).as("one's own password").isEmpty();
+        }
+    }
+
+    @Test
+    void changingComplaintsTakesTheDeskASupervisorOrAnAdmin() {
+        assertThat(Access.check(ENGINEER, "POST", "/api/v1/complaints")).hasValueSatisfying(r -> assertThat(r.code()).isEqualTo("forbidden"));
+        assertThat(Access.check(ENGINEER, "POST", "/api/v1/complaints/K-1/assign")).isPresent();
+        assertThat(Access.check(ENGINEER, "POST", "/api/v1/complaints/K-1/assign/")).as("a trailing slash changes nothing").isPresent();
+        assertThat(Access.check(ENGINEER, "GET", "/api/v1/complaints/K-1/resident")).as("residents' details").isPresent();
+        for (SessionUser u : new SessionUser[] {SUPERVISOR, DESK, ADMIN}) {
+            assertThat(Access.check(u, "POST", "/api/v1/complaints")).isEmpty();
+            assertThat(Access.check(u, "POST", "/api/v1/complaints/K-1/handle")).isEmpty();
+            assertThat(Access.check(u, "GET", "/api/v1/complaints/K-1/resident")).isEmpty();
+        }
+        assertThat(Access.check(ENGINEER, "POST", "/api/v1/complaintsx")).as("not under /complaints").isEmpty();
+    }
+
+    @Test
+    void managingUsersTakesAnAdmin() {
+        for (SessionUser u : new SessionUser[] {ENGINEER, SUPERVISOR, DESK}) {
+            assertThat(Access.check(u, "GET", "/api/v1/users")).isPresent();
+            assertThat(Access.check(u, "POST", "/api/v1/users")).isPresent();
+            assertThat(Access.check(u, "POST", "/api/v1/users/someone.else/password")).isPresent();
+        }
+        assertThat(Access.check(ADMIN, "GET", "/api/v1/users")).isEmpty();
+        assertThat(Access.check(ADMIN, "POST", "/api/v1/users")).isEmpty();
+        assertThat(Access.check(ADMIN, "POST", "/api/v1/users/wang.wei/password")).isEmpty();
+    }
+
+    @Test
+    void aUserWhoMustChangeTheirPasswordMayOnlyDoThatSeeWhoTheyAreAndLogOut() {
+        SessionUser fresh = new SessionUser("admin", "Administrator", Role.ADMIN, true, "h", Instant.parse("2026-11-23T20:00:00Z"));
+
+        assertThat(Access.check(fresh, "GET", "/api/v1/alarms")).hasValueSatisfying(r -> assertThat(r.code()).isEqualTo("password_change_required"));
+        assertThat(Access.check(fresh, "GET", "/api/v1/users")).isPresent();
+        assertThat(Access.check(fresh, "POST", "/api/v1/users/wang.wei/password")).isPresent();
+        assertThat(Access.check(fresh, "POST", "/api/v1/users/admin/password")).isEmpty();
+        assertThat(Access.check(fresh, "GET", "/api/v1/session")).isEmpty();
+        assertThat(Access.check(fresh, "DELETE", "/api/v1/session")).isEmpty();
+        assertThat(Access.check(fresh, "POST", "/api/v1/session/logout")).isEmpty();
+    }
+}
