@@ -1,5 +1,6 @@
 package io.dutyroom.hub.patrols;
 
+import io.dutyroom.hub.config.YamlNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dutyroom.adapters.model.PointName;
 import io.dutyroom.adapters.model.SiteId;
@@ -235,32 +236,8 @@ final class PatrolRoutesReader {
         return checkpoints;
     }
 
-    /**
-     * A name given as {@code {zh: …, en: …}} or as plain text, which then serves for both languages;
-     * the id when absent. A language left out takes the other's text.
-     */
     private LocalizedText name(String at, JsonNode node, String id) {
-        String fallback = id == null ? "" : id;
-        if (node == null || node.isNull()) {
-            return new LocalizedText(fallback, fallback);
-        }
-        if (node.isTextual()) {
-            return new LocalizedText(node.asText(), node.asText());
-        }
-        if (!node.isObject()) {
-            problems.at(doc, at, "a name is text or {zh: …, en: …}");
-            return new LocalizedText(fallback, fallback);
-        }
-        LocalizedText[] bound = new LocalizedText[1];
-        problems.collect(() -> bound[0] = doc.bind(at, LocalizedText.class));
-        LocalizedText text = bound[0];
-        if (text == null || (blank(text.zh()) && blank(text.en()))) {
-            if (text != null) {
-                problems.at(doc, at, "a name needs zh or en");
-            }
-            return new LocalizedText(fallback, fallback);
-        }
-        return new LocalizedText(blank(text.zh()) ? text.en() : text.zh(), blank(text.en()) ? text.zh() : text.en());
+        return YamlNames.read(doc, at, node, id == null ? "" : id, problems);
     }
 
     private static boolean blank(String s) {

@@ -1,5 +1,6 @@
 package io.dutyroom.hub.workorders;
 
+import io.dutyroom.hub.config.YamlNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dutyroom.adapters.model.PointName;
 import io.dutyroom.adapters.model.SiteId;
@@ -349,35 +350,8 @@ public final class DutyRoster {
         return duty;
     }
 
-    /**
-     * A name given as {@code {zh: …, en: …}} or as plain text (a person's name reads the same in both
-     * languages); the id when absent. A language left out takes the other's text.
-     */
     private static LocalizedText name(YamlDocument doc, String at, JsonNode node, String id, Problems problems) {
-        if (node == null || node.isNull()) {
-            return new LocalizedText(id, id);
-        }
-        if (node.isTextual()) {
-            return new LocalizedText(node.asText(), node.asText());
-        }
-        if (!node.isObject()) {
-            problems.at(doc, at, "a name is text or {zh: …, en: …}");
-            return new LocalizedText(id, id);
-        }
-        LocalizedText[] bound = new LocalizedText[1];
-        problems.collect(() -> bound[0] = doc.bind(at, LocalizedText.class));
-        LocalizedText text = bound[0];
-        if (text == null || (blank(text.zh()) && blank(text.en()))) {
-            if (text != null) {
-                problems.at(doc, at, "a name needs zh or en");
-            }
-            return new LocalizedText(id, id);
-        }
-        return new LocalizedText(blank(text.zh()) ? text.en() : text.zh(), blank(text.en()) ? text.zh() : text.en());
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
+        return YamlNames.read(doc, at, node, id, problems);
     }
 
     /** The file format, bound by Jackson. */

@@ -1,6 +1,7 @@
 package io.dutyroom.hub.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dutyroom.hub.auth.UserBootstrap;
@@ -159,8 +160,9 @@ class AuthIT {
             assertThat(hub.hub().oneTimeCredentials()).as("users exist: no new admin").isEmpty();
             String brief = token(logIn(hub, "admin", "admin's own passphrase"));
             assertThat(send(hub, "GET", "/api/v1/session", null, brief).statusCode()).isEqualTo(200);
-            // no request meanwhile: any request would count as activity and keep the session alive
-            Thread.sleep(1_500);
+            // no request meanwhile (any would count as activity): wait, in the database, until the session has been idle past its timeout
+            await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                    hub.count("SELECT count(*) FROM app_session WHERE username = 'admin' AND last_seen_at > now() - interval '1100 milliseconds'") == 0);
             HttpResponse<String> idle = send(hub, "GET", "/api/v1/session", null, brief);
             assertThat(idle.statusCode()).isEqualTo(401);
             assertThat(error(idle)).isEqualTo("unauthenticated");
