@@ -1,4 +1,5 @@
-// A first duty-room screen: the device list and the live timeline. The full dashboard is issue 8.
+// The duty-room screen: the alarm console, the device list and the live timeline. The other screens
+// of issue 8 (overview tiles, work-order board, equipment detail, patrols, complaints, drills) come next.
 const devicesBody = document.querySelector('#devices tbody');
 const timeline = document.querySelector('#timeline');
 const feedState = document.querySelector('#feed-state');
@@ -34,6 +35,123 @@ function eventItem(e) {
   return item;
 }
 
+// ---- the alarm console: urgent first, then newest; unacknowledged ones stand out ----
+const alarmsBody = document.querySelector('#alarms tbody');
+const alarmCount = document.querySelector('#alarm-count');
+const noAlarms = document.querySelector('#no-alarms');
+const flood = document.querySelector('#flood');
+const muteButton = document.querySelector('#mute');
+const shelveDialog = document.querySelector('#shelve-dialog');
+const PRIORITY = { urgent: '紧急 urgent', high: '高 high', medium: '中 medium', low: '低 low' };
+const STATE = {
+  unacknowledged: '未确认 unacknowledged', acknowledged: '已确认 acknowledged', 'returned-unacknowledged': '已恢复未确认 returned',
+  shelved: '搁置 shelved', suppressed: '抑制 suppressed', 'out-of-service': '停用 out of service',
+};
+let muted = localStorage.getItem('dutyroom.muted') === 'true';
+const announced = new Set();
+
+function showMute() {
+  muteButton.setAttribute('aria-pressed', String(muted));
+  muteButton.textContent = muted ? '提示音已关 Sound off' : '提示音 Sound on';
+}
+muteButton.addEventListener('click', () => {
+  muted = !muted;
+  localStorage.setItem('dutyroom.muted', String(muted));
+  showMute();
+});
+showMute();
+
+/** A short two-tone cue for a new urgent alarm, unless muted in this browser. */
+function cue() {
+  if (muted) return;
+  try {
+    const audio = new AudioContext();
+    [880, 660].forEach((hz, i) => {
+      const tone = audio.createOscillator();
+      tone.frequency.value = hz;
+      tone.connect(audio.destination);
+      tone.start(audio.currentTime + i * 0.25);
+      tone.stop(audio.currentTime + i * 0.25 + 0.2);
+    });
+  } catch (e) { /* no audio device: the screen still shows it */ }
+}
+
+async function act(alarm, action, body = {}) {
+  const response = await fetch(`/api/v1/alarms/${alarm.id}/${action}`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  });
+  const error = response.ok ? {} : await response.json().catch(() => ({}));
+  document.querySelector('#alarm-error').textContent = response.ok ? '' : (error.error?.message ?? `${action} failed`);
+  await loadAlarms();
+}
+
+function alarmRow(a) {
+  const row = document.createElement('tr');
+  row.dataset.alarm = a.id;
+  row.dataset.rule = a.rule;
+  row.dataset.device = a.device;
+  row.className = a.state;
+  const cells = [
+    [PRIORITY[a.priority] ?? a.priority, `priority-${a.priority}`],
+    [a.deviceName && a.deviceName.zh !== a.device ? `${a.deviceName.zh} ${a.device}` : a.device],
+    [`${a.name?.zh ?? a.rule} ${a.name?.en ?? ''}${a.drill ? ' (演练 drill)' : ''}`],
+    [STATE[a.state] ?? a.state, 'state'],
+    [new Date(a.raisedAt).toLocaleTimeString()],
+  ];
+  for (const [text, cls] of cells) {
+    const cell = document.createElement('td');
+    cell.textContent = text;
+    if (cls) cell.className = cls;
+    row.append(cell);
+  }
+  const actions = document.createElement('td');
+  if (a.state === 'unacknowledged' || a.state === 'returned-unacknowledged') {
+    const ack = document.createElement('button');
+    ack.type = 'button';
+    ack.textContent = '确认 Acknowledge';
+    ack.addEventListener('click', () => act(a, 'acknowledge'));
+    actions.append(ack);
+  }
+  if (a.state === 'unacknowledged' || a.state === 'acknowledged') {
+    const shelve = document.createElement('button');
+    shelve.type = 'button';
+    shelve.textContent = '搁置 Shelve';
+    shelve.addEventListener('click', () => {
+      document.querySelector('#shelve-what').textContent = `${a.device} ${a.rule}`;
+      shelveDialog.onclose = () => {
+        if (shelveDialog.returnValue !== 'shelve') return;
+        const form = new FormData(document.querySelector('#shelve-form'));
+        act(a, 'shelve', { reason: form.get('reason'), for: form.get('for') });
+      };
+      shelveDialog.showModal();
+    });
+    actions.append(shelve);
+  }
+  row.append(actions);
+  return row;
+}
+
+async function loadAlarms() {
+  const [list, floods] = await Promise.all([fetch('/api/v1/alarms'), fetch('/api/v1/alarms/flood')]);
+  const { alarms, counts } = await list.json();
+  alarmsBody.replaceChildren(...alarms.map(alarmRow));
+  noAlarms.hidden = alarms.length > 0;
+  alarmCount.textContent = `${counts.open} open 未关闭${counts.drill ? `, ${counts.drill} drill 演练` : ''}`;
+  for (const a of alarms) {
+    if (a.priority === 'urgent' && a.state === 'unacknowledged' && !announced.has(a.id + a.activations)) {
+      announced.add(a.id + a.activations);
+      cue();
+    }
+  }
+  const { flooding, floods: active } = await floods.json();
+  flood.hidden = !flooding;
+  if (flooding) {
+    const f = active[0];
+    flood.textContent = `报警泛滥 Alarm flood at ${f.site}: ${f.alarms} alarms since ${new Date(f.since).toLocaleTimeString()}; `
+      + `first out 首发: ${f.firstOut.device ?? ''} ${f.firstOut.rule ?? f.firstOut.id}`;
+  }
+}
+
 async function loadTimeline() {
   const response = await fetch('/api/v1/timeline?limit=50');
   const { events } = await response.json();
@@ -48,6 +166,7 @@ function follow() {
     timeline.prepend(eventItem(JSON.parse(message.data)));
     while (timeline.children.length > MAX_EVENTS) timeline.lastChild.remove();
     if (message.data.includes('"device.')) loadDevices();
+    if (message.data.includes('"alarm.')) loadAlarms();
   });
 }
 
@@ -60,7 +179,7 @@ const who = document.querySelector('#who');
 async function start() {
   loginForm.hidden = true;
   screen.hidden = false;
-  await Promise.all([loadDevices(), loadTimeline()]);
+  await Promise.all([loadDevices(), loadTimeline(), loadAlarms()]);
   follow();
 }
 
