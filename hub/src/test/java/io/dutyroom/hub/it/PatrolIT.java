@@ -27,10 +27,11 @@ class PatrolIT {
 
     @Test
     void aRoundWithAMissedCheckpointAndAFindingIsJudgedWhenItsWindowCloses() throws Exception {
-        // a window that opened ten minutes ago and closes at the next whole minute (routes are in minutes)
+        // a window that opened ten minutes ago and closes at a whole minute (routes are in minutes) 30 to
+        // 90 s from now: time enough for the scans below, and not long to wait for the judging
         LocalTime now = LocalTime.now(ZoneOffset.UTC);
         LocalTime start = now.minusMinutes(10).truncatedTo(ChronoUnit.MINUTES);
-        LocalTime end = now.plusMinutes(1).truncatedTo(ChronoUnit.MINUTES);
+        LocalTime end = now.plusSeconds(90).truncatedTo(ChronoUnit.MINUTES);
         Path routes = Files.writeString(dir.resolve("routes.yaml"), """
                 timeZone: UTC
                 routes:
@@ -92,7 +93,7 @@ class PatrolIT {
             await().atMost(Duration.ofSeconds(10)).until(() -> hub.metric("dutyroom_ingest_rejected_total{reason=\"bad_patrol_scan\"}") >= 1);
 
             // the window closes: the round is judged
-            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(kinds(hub)).contains("patrol.round-judged"));
+            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(kinds(hub)).contains("patrol.round-judged"));
             JsonArray events = hub.json("/api/v1/timeline?kind=patrol.*&limit=100").getJsonArray("events");
             JsonObject missed = only(events, "patrol.missed");
             assertThat(missed.getString("subject")).isEqualTo("b1-2f-doors");
