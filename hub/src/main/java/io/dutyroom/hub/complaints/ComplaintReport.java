@@ -2,6 +2,7 @@ package io.dutyroom.hub.complaints;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.dutyroom.hub.reports.Csv;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -206,7 +207,7 @@ public final class ComplaintReport {
         List<String> header = List.of("id", "site", "unit", "building", "floor", "resident_name", "resident_phone", "channel", "kind",
                 "department", "state", "owner", "received_by", "major", "received_at", "assigned_at", "resolved_at", "return_visited_at",
                 "closed_at", "satisfied", "overdue", "recurrence", "work_order_id", "source", "matter", "summary", "result");
-        StringBuilder out = new StringBuilder(String.join(",", header)).append("\r\n");
+        StringBuilder out = new StringBuilder(Csv.row(header));
         for (Complaint k : complaints) {
             Resident masked = k.resident().masked();
             List<String> row = new ArrayList<>(List.of(k.id, k.site, k.unit, text(k.building), text(k.floor), text(masked.name()),
@@ -214,21 +215,12 @@ public final class ComplaintReport {
                     k.owner, k.receivedBy, Boolean.toString(k.major), text(k.receivedAt), text(k.assignedAt), text(k.resolvedAt),
                     text(k.returnVisitedAt), text(k.closedAt), text(k.satisfied), String.join(" ", k.overdue),
                     Integer.toString(k.recurrence), text(k.workOrderId), text(k.source), k.matter, k.summary, text(k.result)));
-            out.append(String.join(",", row.stream().map(ComplaintReport::field).toList())).append("\r\n");
+            out.append(Csv.row(row));
         }
         return out.toString();
     }
 
     private static String text(Object value) {
         return value == null ? "" : value.toString();
-    }
-
-    /** RFC 4180 quoting; a leading formula character is defused so a spreadsheet shows text, not a formula. */
-    static String field(String value) {
-        String v = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            return "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
     }
 }

@@ -2,6 +2,7 @@ package io.dutyroom.hub.workorders;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.dutyroom.hub.reports.Csv;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -158,7 +159,7 @@ public final class WorkOrderReport {
         List<String> header = List.of("id", "site", "source", "origin", "policy", "category", "priority", "state", "assignee", "created_at",
                 "accepted_at", "on_site_at", "resolved_at", "verified_at", "closed_at", "respond", "arrive", "resolve", "return_visit",
                 "rating", "recurrence", "drill", "summary");
-        StringBuilder out = new StringBuilder(String.join(",", header)).append("\r\n");
+        StringBuilder out = new StringBuilder(Csv.row(header));
         for (WorkOrder o : orders) {
             Instant judgedAt = o.state.open() ? now : (o.closedAt != null ? o.closedAt : o.updatedAt);
             List<String> row = new ArrayList<>(List.of(o.id, o.site, o.source, o.origin.code(), o.policy, o.category.code(), o.priority,
@@ -171,21 +172,12 @@ public final class WorkOrderReport {
             row.add(Integer.toString(o.recurrence));
             row.add(text(o.drill));
             row.add(o.summary.getString("zh", ""));
-            out.append(String.join(",", row.stream().map(WorkOrderReport::field).toList())).append("\r\n");
+            out.append(Csv.row(row));
         }
         return out.toString();
     }
 
     private static String text(Object value) {
         return value == null ? "" : value.toString();
-    }
-
-    /** RFC 4180 quoting; a leading formula character is defused so a spreadsheet shows text, not a formula. */
-    private static String field(String value) {
-        String v = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            return "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
     }
 }
