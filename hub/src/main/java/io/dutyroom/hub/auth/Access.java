@@ -13,6 +13,7 @@ import java.util.Set;
  *   <tr><td>{@code /api/v1/users}, {@code /api/v1/users/**}</td><td>admin (a user's own password: that user too)</td></tr>
  *   <tr><td>anything but GET on {@code /api/v1/complaints/**}; GET {@code /api/v1/complaints/{id}/resident}</td>
  *       <td>desk, supervisor, admin</td></tr>
+ *   <tr><td>anything but GET on {@code /api/v1/drills/**}</td><td>duty engineer, supervisor, admin</td></tr>
  *   <tr><td>everything else under {@code /api/v1}</td><td>any role</td></tr>
  * </table>
  *
@@ -22,6 +23,9 @@ public final class Access {
     private static final String USERS = "/api/v1/users";
     private static final String COMPLAINTS = "/api/v1/complaints";
     private static final Set<Role> COMPLAINT_DESK = EnumSet.of(Role.DESK, Role.SUPERVISOR, Role.ADMIN);
+    private static final String DRILLS = "/api/v1/drills";
+    /** A drill puts faults on real equipment's simulated twin and calls out the engineers: the engineering side starts one. */
+    private static final Set<Role> DRILL_LEADERS = EnumSet.of(Role.DUTY_ENGINEER, Role.SUPERVISOR, Role.ADMIN);
 
     /** Why a request is refused: {@code code} for the API's error, {@code message} for the person. */
     public record Refusal(String code, String message) {
@@ -48,6 +52,11 @@ public final class Access {
         if ((complaintWrite || resident) && !COMPLAINT_DESK.contains(user.role())) {
             return Optional.of(new Refusal("forbidden", (complaintWrite ? "changing complaints" : "residents' details")
                     + " take the desk, supervisor or admin role; you are " + user.role().code()));
+        }
+        boolean drillWrite = under(p, DRILLS) && !method.equals("GET") && !method.equals("HEAD");
+        if (drillWrite && !DRILL_LEADERS.contains(user.role())) {
+            return Optional.of(new Refusal("forbidden", "starting drills takes the duty-engineer, supervisor or admin role; you are "
+                    + user.role().code()));
         }
         return Optional.empty();
     }

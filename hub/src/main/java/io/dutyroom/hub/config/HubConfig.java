@@ -18,7 +18,8 @@ import java.util.Optional;
  */
 public record HubConfig(Path dataDir, Optional<Path> estate, Optional<Path> profiles, HttpOptions http,
                         MqttOptions mqtt, DatabaseOptions db, StorageOptions storage, IngestOptions ingest, WorkOrderOptions workOrders,
-                        PatrolOptions patrols, ComplaintOptions complaints, AuthOptions auth) {
+                        PatrolOptions patrols, ComplaintOptions complaints, AuthOptions auth, SimulationOptions simulation,
+                        DrillOptions drills) {
 
     /** Reads {@code file} (may be empty: defaults and environment only) and the environment. */
     public static HubConfig load(Optional<Path> file, Map<String, String> env) {
@@ -37,13 +38,20 @@ public record HubConfig(Path dataDir, Optional<Path> estate, Optional<Path> prof
                 WorkOrderOptions.from(source, base),
                 PatrolOptions.from(source, base),
                 ComplaintOptions.from(source),
-                AuthOptions.from(source));
+                AuthOptions.from(source),
+                SimulationOptions.from(source),
+                DrillOptions.from(source));
         if (config.storage().retention().compareTo(config.ingest().limits().maxAge()) < 0) {
             source.problem("storage.retention", "must be at least ingest.maxAge (" + config.ingest().limits().maxAge().toDays()
                     + "d): readings that old are accepted, so they must be kept");
         }
         source.finish();
         return config;
+    }
+
+    /** This configuration with other simulation settings: the demo points the hub at its own simulation. */
+    public HubConfig withSimulation(SimulationOptions other) {
+        return new HubConfig(dataDir, estate, profiles, http, mqtt, db, storage, ingest, workOrders, patrols, complaints, auth, other, drills);
     }
 
     /** Uses the embedded broker: no external broker URL given. */

@@ -9,6 +9,7 @@ import io.dutyroom.hub.auth.UserStore;
 import io.dutyroom.hub.complaints.ComplaintReport;
 import io.dutyroom.hub.complaints.ComplaintService;
 import io.dutyroom.hub.complaints.ComplaintStore;
+import io.dutyroom.hub.drills.DrillService;
 import io.dutyroom.hub.estate.EstateRegistry;
 import io.dutyroom.hub.ingest.DeviceState;
 import io.dutyroom.hub.storage.TelemetryQueries;
@@ -56,6 +57,7 @@ public final class HttpApiVerticle extends VerticleBase {
     private final WorkOrderParts workOrders;
     private final PatrolParts patrols;
     private final ComplaintParts complaints;
+    private final DrillService drills;
     private final Optional<AuthParts> auth;
     private final WorkerExecutor db;
     private final PrometheusMeterRegistry metrics;
@@ -85,7 +87,7 @@ public final class HttpApiVerticle extends VerticleBase {
 
     public HttpApiVerticle(String host, int port, DeviceState state, TelemetryQueries telemetry, Timeline timeline,
                            AlarmService alarms, AlarmReport alarmReport, WorkOrderParts workOrders, PatrolParts patrols,
-                           ComplaintParts complaints, Optional<AuthParts> auth, WorkerExecutor db,
+                           ComplaintParts complaints, DrillService drills, Optional<AuthParts> auth, WorkerExecutor db,
                            PrometheusMeterRegistry metrics, HealthReport health, Clock clock) {
         this.host = host;
         this.port = port;
@@ -97,6 +99,7 @@ public final class HttpApiVerticle extends VerticleBase {
         this.workOrders = workOrders;
         this.patrols = patrols;
         this.complaints = complaints;
+        this.drills = drills;
         this.auth = auth;
         this.db = db;
         this.metrics = metrics;
@@ -125,6 +128,7 @@ public final class HttpApiVerticle extends VerticleBase {
         new RosterRoutes(workOrders.service(), workOrders.estate(), clock).mount(router);
         new PatrolEndpoints(patrols.service(), patrols.store(), patrols.report(), db, clock).mount(router);
         new ComplaintRoutes(complaints.service(), complaints.store(), complaints.report(), workOrders.estate(), db, clock).mount(router);
+        new DrillRoutes(drills).mount(router);
         router.route("/api/*").handler(ctx -> {
             if (ctx.request().method() != HttpMethod.GET && ctx.request().method() != HttpMethod.POST) {
                 throw ApiException.methodNotAllowed(ctx.request().method() + " " + ctx.request().path()
@@ -132,6 +136,9 @@ public final class HttpApiVerticle extends VerticleBase {
             }
             throw ApiException.notFound("no such endpoint: " + ctx.request().method() + " " + ctx.request().path());
         });
+        // the dashboard's libraries (uPlot), from their WebJars on the classpath; the path names the
+        // version, so the browser may keep them
+        router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars").setMaxAgeSeconds(86_400));
         router.route("/*").handler(StaticHandler.create("dutyroom-dashboard").setCachingEnabled(false));
         router.route().failureHandler(this::failure);
         server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port));

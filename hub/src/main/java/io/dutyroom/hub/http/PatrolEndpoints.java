@@ -151,12 +151,13 @@ final class PatrolEndpoints {
                 done.add(r.getString("id"));
                 list.add(r.put("status", "judged"));
             });
-            // rounds of the day not judged yet: open now, or still to come
+            // rounds of the day not judged: still to come, open now, or past their judging time
+            // without a judgement (the hub was not running then, so it cannot say who missed what)
             List<PatrolRound> all = routes.roundsClosingBetween(from, to.plus(Duration.ofDays(1))).stream()
                     .filter(r -> r.route().site().equals(site) && !r.opens().isBefore(from) && r.opens().isBefore(to)).toList();
             all.stream().filter(r -> !done.contains(r.id())).forEach(r -> list.add(new JsonObject().put("id", r.id()).put("route", r.route().id())
                     .put("opens", r.opens().toString()).put("closes", r.closes().toString()).put("judgedAt", r.judgedAt().toString())
-                    .put("status", now.isBefore(r.earliest()) ? "upcoming" : "open")));
+                    .put("status", now.isBefore(r.earliest()) ? "upcoming" : now.isBefore(r.judgedAt()) ? "open" : "unjudged")));
             return new JsonObject().put("site", site).put("date", day.toString()).put("rounds", list);
         }).onSuccess(json -> Json.ok(ctx, json)).onFailure(ctx::fail);
     }

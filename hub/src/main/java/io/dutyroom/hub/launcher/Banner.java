@@ -26,6 +26,7 @@ final class Banner {
                   Estate       sites: %d, devices: %d
                   Data         %s
                   Log-in       %s
+                  Drills       %s
                 %sStop with Ctrl+C.
                 """,
                 seconds,
@@ -36,7 +37,10 @@ final class Banner {
                 http, http, http, http, http,
                 hub.estate().sites().size(), hub.estate().devices().size(),
                 config.dataDir().toAbsolutePath().normalize(),
-                login(hub), credentials(hub.oneTimeCredentials()));
+                login(hub),
+                config.simulation().controlUrl().map(url -> "the simulator's control API at " + url)
+                        .orElse("off: no simulation.controlUrl"),
+                credentials(hub.oneTimeCredentials()));
     }
 
     private static String login(Hub hub) {

@@ -79,12 +79,19 @@ public final class DutyroomCommand {
         long started = System.nanoTime();
         Hub hub;
         Optional<SimulatedEstate> prepared = Optional.empty();
+        Optional<ControlServer> control = Optional.empty();
         try {
-            HubConfig config = configStep.load();
-            Optional<EstateRegistry> estate = bundledEstate.map(resource -> bundled(resource, config));
+            HubConfig loaded = configStep.load();
+            Optional<EstateRegistry> estate = bundledEstate.map(resource -> bundled(resource, loaded));
             // the simulated Modbus gateways open before the hub starts polling them
             prepared = simulationSeed.isPresent() ? bundledEstate.map(resource -> SimulatedEstate.prepare(read(resource), simulationSeed.getAsLong(), Clock.systemUTC()))
                     : Optional.empty();
+            // the simulation's control API opens first too, so that the hub's drills can be pointed at
+            // it, unless the configuration names another
+            control = prepared.flatMap(DutyroomCommand::startControl);
+            HubConfig config = control.filter(c -> loaded.simulation().controlUrl().isEmpty())
+                    .map(c -> loaded.withSimulation(loaded.simulation().withControlUrl(URI.create("http://127.0.0.1:" + c.port()))))
+                    .orElse(loaded);
             // the demo's engineers and patrol routes, unless the configuration names its own
             Optional<DutyRoster> roster = bundledEstate.isPresent() && config.workOrders().roster().isEmpty()
                     ? Optional.of(DutyRoster.demo()) : Optional.empty();
@@ -93,16 +100,19 @@ public final class DutyroomCommand {
             // the demo's users: one per role, new passwords at every start, printed in the banner
             hub = Hub.start(config, new Hub.Bundled(estate, roster, routes, bundledEstate.isPresent()), Clock.systemUTC());
         } catch (InvalidConfigException e) {
+            control.ifPresent(ControlServer::close);
             prepared.ifPresent(SimulatedEstate::close);
             System.err.println("Dutyroom cannot start: the configuration is invalid:");
             e.problems().forEach(p -> System.err.println("  " + p));
             return 2;
         } catch (StartupException e) {
+            control.ifPresent(ControlServer::close);
             prepared.ifPresent(SimulatedEstate::close);
             System.err.println("Dutyroom cannot start: " + e.getMessage());
             return 1;
         }
-        AutoCloseable simulation = prepared.map(sim -> simulate(hub, sim)).orElse(() -> { });
+        Optional<ControlServer> controlServer = control;
+        AutoCloseable simulation = prepared.map(sim -> simulate(hub, sim, controlServer)).orElse(() -> { });
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -125,20 +135,21 @@ public final class DutyroomCommand {
         return 0;
     }
 
-    /** The demo's simulated equipment, on the wire to the hub's broker like real devices. */
-    private static AutoCloseable simulate(Hub hub, SimulatedEstate sim) {
+    /** The demo's simulated equipment, on the wire to the hub's broker like real devices, with its control API. */
+    private static AutoCloseable simulate(Hub hub, SimulatedEstate sim, Optional<ControlServer> control) {
         try {
             sim.connect(new SimulatedEstate.Options(hub.brokerUrl(), hub.config().mqtt().topicRoot(), Duration.ofSeconds(2), 0, "demo-"));
         } catch (Exception e) {
             System.err.println("The demo estate's simulation could not connect (" + e.getMessage() + "); the hub runs without it.");
+            control.ifPresent(ControlServer::close);
             sim.close();
             return () -> { };
         }
-        ControlServer control = startControl(sim);
+        control.ifPresent(c -> System.out.println("Simulation control at http://127.0.0.1:" + c.port()
+                + " (start drills from the dashboard, or: java -jar simulators/target/dutyroom-simulators.jar drill elevator-entrapment"
+                + (c.port() == SIMULATION_CONTROL_PORT ? "" : " --control http://127.0.0.1:" + c.port()) + ")"));
         return () -> {
-            if (control != null) {
-                control.close();
-            }
+            control.ifPresent(ControlServer::close);
             sim.close();
         };
     }
@@ -154,16 +165,20 @@ public final class DutyroomCommand {
         }
     }
 
-    /** The simulation's control API, for drills and injected faults; the demo runs on without it if its port is taken. */
-    private static ControlServer startControl(SimulatedEstate sim) {
+    /**
+     * The simulation's control API, for drills and injected faults: on its usual port, or on a free
+     * one when that is taken (the hub is told which); the demo runs on without it if neither opens.
+     */
+    private static Optional<ControlServer> startControl(SimulatedEstate sim) {
         try {
-            ControlServer control = ControlServer.start(sim, SIMULATION_CONTROL_PORT, Clock.systemUTC());
-            System.out.println("Simulation control at http://127.0.0.1:" + control.port()
-                    + " (try: java -jar simulators/target/dutyroom-simulators.jar drill elevator-entrapment)");
-            return control;
-        } catch (IOException e) {
-            System.err.println("The simulation's control API could not use port " + SIMULATION_CONTROL_PORT + " (" + e.getMessage() + "); drills are unavailable.");
-            return null;
+            return Optional.of(ControlServer.start(sim, SIMULATION_CONTROL_PORT, Clock.systemUTC()));
+        } catch (IOException taken) {
+            try {
+                return Optional.of(ControlServer.start(sim, 0, Clock.systemUTC()));
+            } catch (IOException e) {
+                System.err.println("The simulation's control API could not open (" + e.getMessage() + "); drills are unavailable.");
+                return Optional.empty();
+            }
         }
     }
 

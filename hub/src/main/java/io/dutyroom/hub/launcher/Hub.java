@@ -30,6 +30,10 @@ import io.dutyroom.hub.complaints.ComplaintService;
 import io.dutyroom.hub.complaints.ComplaintStore;
 import io.dutyroom.hub.config.HubConfig;
 import io.dutyroom.hub.config.WorkOrderOptions;
+import io.dutyroom.hub.drills.DrillService;
+import io.dutyroom.hub.drills.DrillStore;
+import io.dutyroom.hub.drills.DrillWatch;
+import io.dutyroom.hub.drills.SimulationControl;
 import io.dutyroom.hub.embedded.DataDirectoryLock;
 import io.dutyroom.hub.embedded.EmbeddedBroker;
 import io.dutyroom.hub.embedded.EmbeddedDatabase;
@@ -299,6 +303,17 @@ public final class Hub implements AutoCloseable {
         }), "catching up on work orders of open alarms");
         LOG.info("work orders: {} policies, roster of {} engineers, {} open alarms checked for their orders", policies.all().size(),
                 roster.engineers().size(), caughtUp);
+        // drills: the simulator's control API, if configured, and the watch that scores them
+        Optional<SimulationControl> simulation = config.simulation().controlUrl().map(url -> new SimulationControl(url, config.simulation().timeout()));
+        simulation.ifPresent(parts::push);
+        DrillStore drillStore = new DrillStore(database.dataSource());
+        DrillWatch drillWatch = new DrillWatch(drillStore, timeline, dbWorkers, config.drills(), clock);
+        String drillWatchId = await(vertx.deployVerticle(drillWatch), "starting the drill watch");
+        parts.push(() -> await(vertx.undeploy(drillWatchId), "stopping the drill watch"));
+        DrillService drills = new DrillService(vertx, drillStore, drillWatch, timeline, dbWorkers, simulation, estate, config.drills(), clock);
+        if (simulation.isEmpty()) {
+            LOG.info("drills are unavailable: no simulation.controlUrl");
+        }
         TelemetryWriter writer = new TelemetryWriter(database.dataSource(), config.storage().queueCapacity(), config.storage().batchSize(), metrics);
         this.writer = writer;
 
@@ -331,7 +346,7 @@ public final class Hub implements AutoCloseable {
                         new WorkOrderReport(database.dataSource(), roster.zone()), estate),
                 new HttpApiVerticle.PatrolParts(patrols, patrolStore, new PatrolReport(database.dataSource(), patrolRoutes.zone())),
                 new HttpApiVerticle.ComplaintParts(complaints, complaintStore, new ComplaintReport(database.dataSource(), roster.zone())),
-                auth, dbWorkers, metrics, health, clock);
+                drills, auth, dbWorkers, metrics, health, clock);
         String httpId = await(vertx.deployVerticle(http), "starting the HTTP API on " + config.http().host() + ":" + config.http().port());
         parts.push(() -> await(vertx.undeploy(httpId), "stopping the HTTP API"));
         httpPort = http.actualPort();

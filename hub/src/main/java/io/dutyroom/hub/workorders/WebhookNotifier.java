@@ -1,5 +1,6 @@
 package io.dutyroom.hub.workorders;
 
+import io.dutyroom.hub.outbound.OutboundHttp;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.json.JsonObject;
@@ -8,10 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,11 +24,7 @@ public final class WebhookNotifier implements Notifier {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookNotifier.class);
 
     private final URI url;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "dutyroom-webhook");
-        t.setDaemon(true);
-        return t;
-    });
+    private final OutboundHttp http;
     private final HttpClient client;
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     private final Counter sent;
@@ -39,7 +33,8 @@ public final class WebhookNotifier implements Notifier {
 
     public WebhookNotifier(URI url, MeterRegistry metrics) {
         this.url = url;
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(executor).build();
+        this.http = new OutboundHttp("dutyroom-webhook", Duration.ofSeconds(5));
+        this.client = http.client();
         this.sent = Counter.builder("dutyroom.notifications.sent").description("notifications the webhook accepted").register(metrics);
         this.failed = Counter.builder("dutyroom.notifications.failed").description("notifications the webhook refused or never answered").register(metrics);
         this.dropped = Counter.builder("dutyroom.notifications.dropped").description("notifications dropped: too many posts under way").register(metrics);
@@ -70,14 +65,6 @@ public final class WebhookNotifier implements Notifier {
 
     @Override
     public void close() {
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        http.close();
     }
 }

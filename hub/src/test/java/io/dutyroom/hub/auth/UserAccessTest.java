@@ -29,6 +29,21 @@ class UserAccessTest {
     }
 
     @Test
+    void startingADrillTakesAnEngineerASupervisorOrAnAdminAndEveryoneMayWatch() {
+        assertThat(Access.check(DESK, "POST", "/api/v1/drills")).hasValueSatisfying(r -> {
+            assertThat(r.code()).isEqualTo("forbidden");
+            assertThat(r.message()).contains("starting drills");
+        });
+        for (SessionUser u : new SessionUser[] {ENGINEER, SUPERVISOR, ADMIN}) {
+            assertThat(Access.check(u, "POST", "/api/v1/drills")).isEmpty();
+        }
+        for (SessionUser u : new SessionUser[] {ENGINEER, SUPERVISOR, DESK, ADMIN}) {
+            assertThat(Access.check(u, "GET", "/api/v1/drills")).isEmpty();
+            assertThat(Access.check(u, "GET", "/api/v1/drills/elevator-entrapment-20261123T120000")).isEmpty();
+        }
+    }
+
+    @Test
     void changingComplaintsTakesTheDeskASupervisorOrAnAdmin() {
         assertThat(Access.check(ENGINEER, "POST", "/api/v1/complaints")).hasValueSatisfying(r -> assertThat(r.code()).isEqualTo("forbidden"));
         assertThat(Access.check(ENGINEER, "POST", "/api/v1/complaints/K-1/assign")).isPresent();

@@ -3,15 +3,29 @@ package io.dutyroom.simulators.estate;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dutyroom.adapters.yaml.YamlDocument;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Reads the devices out of an estate registry file (the same file the hub reads). The simulator
- * needs only ids, profiles, floors and Modbus addresses; the hub does the validating.
+ * needs only ids, buildings, profiles, floors and Modbus addresses; the hub does the validating.
  */
 public final class EstateFile {
     private EstateFile() {
+    }
+
+    /** The building ids of each site, in file order. */
+    public static Map<String, List<String>> buildings(YamlDocument doc) {
+        Map<String, List<String>> buildings = new LinkedHashMap<>();
+        for (JsonNode site : doc.root().path("sites")) {
+            List<String> ids = buildings.computeIfAbsent(site.path("id").asText(), s -> new ArrayList<>());
+            for (JsonNode building : site.path("buildings")) {
+                ids.add(building.path("id").asText());
+            }
+        }
+        return buildings;
     }
 
     public static List<SimulatedDevice> devices(YamlDocument doc) {
@@ -32,7 +46,7 @@ public final class EstateFile {
                     Optional<SimulatedDevice.ModbusAddress> address = modbus.isMissingNode() ? Optional.empty()
                             : Optional.of(new SimulatedDevice.ModbusAddress(modbus.path("host").asText(), modbus.path("port").asInt(502),
                                     modbus.path("unitId").asInt(1)));
-                    devices.add(new SimulatedDevice(site.path("id").asText(), device.path("id").asText(),
+                    devices.add(new SimulatedDevice(site.path("id").asText(), building.path("id").asText(), device.path("id").asText(),
                             device.path("profile").asText(), List.copyOf(floors), address));
                 }
             }

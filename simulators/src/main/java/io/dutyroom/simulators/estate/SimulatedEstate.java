@@ -11,15 +11,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -56,6 +60,13 @@ public final class SimulatedEstate implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final ModbusGateways gateways = new ModbusGateways();
     private Instant last; // simulated time of the last step
+    /** Every building of the estate file, simulated devices or not: a drill's building must exist. */
+    private final List<Building> buildings = new ArrayList<>();
+    private String drillStamp = "";
+    private final Set<String> drillIds = new HashSet<>();
+
+    private record Building(String site, String building) {
+    }
 
     private SimulatedEstate(Clock clock) {
         this.clock = clock;
@@ -76,6 +87,7 @@ public final class SimulatedEstate implements AutoCloseable {
         SimulatedEstate sim = new SimulatedEstate(clock);
         SplittableRandom root = new SplittableRandom(seed);
         ProfileCatalogue profiles = ProfileCatalogue.builtIn();
+        EstateFile.buildings(estate).forEach((site, ids) -> ids.forEach(b -> sim.buildings.add(new Building(site, b))));
         for (SimulatedDevice d : EstateFile.devices(estate)) {
             SplittableRandom random = root.split();
             var model = Models.of(d, random);
@@ -241,6 +253,45 @@ public final class SimulatedEstate implements AutoCloseable {
     /** The first simulated device of a profile, for drills that name a role rather than a device. */
     public Optional<String> firstOf(String profile) {
         return devices.stream().filter(d -> d.device.profile().equals(profile)).map(d -> d.device.id()).findFirst();
+    }
+
+    /** The first simulated device of a profile in a building (of a site, when given), for a drill run there. */
+    public Optional<String> firstOf(String profile, Optional<String> site, String building) {
+        return devices.stream().filter(d -> d.device.profile().equals(profile) && in(d.device, site, building))
+                .map(d -> d.device.id()).findFirst();
+    }
+
+    /** Whether a simulated device is in a building (of a site, when given). */
+    public boolean isIn(String device, Optional<String> site, String building) {
+        return devices.stream().anyMatch(d -> d.device.id().equals(device) && in(d.device, site, building));
+    }
+
+    /**
+     * The sites of the estate file that have a building with this id, whether or not any of its
+     * devices is simulated: building ids need only be unique within a site.
+     */
+    public Set<String> sitesWithBuilding(String building) {
+        return buildings.stream().filter(b -> b.building().equals(building)).map(Building::site).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static boolean in(SimulatedDevice device, Optional<String> site, String building) {
+        return device.building().equals(building) && site.map(device.site()::equals).orElse(true);
+    }
+
+    /**
+     * A drill id not given out before: {@code base} itself, or with {@code -2}, {@code -3}, ... when
+     * the same scenario started twice within its (one-second) time stamp. Remembers one second's ids.
+     */
+    synchronized String claimDrillId(String base, String stamp) {
+        if (!stamp.equals(drillStamp)) {
+            drillStamp = stamp;
+            drillIds.clear();
+        }
+        String id = base;
+        for (int n = 2; !drillIds.add(id); n++) {
+            id = base + "-" + n;
+        }
+        return id;
     }
 
     ScheduledExecutorService ticker() {

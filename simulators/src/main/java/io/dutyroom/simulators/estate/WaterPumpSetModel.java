@@ -26,6 +26,7 @@ final class WaterPumpSetModel implements EquipmentModel {
     private double runHours = 12_000;
     private long lastSwapDay = -1;
     private double dutyLostSeconds; // how long the duty pump has been unavailable: the standby needs a moment
+    private boolean peakAssist; // the standby runs beside the duty pump through a demand peak
 
     WaterPumpSetModel(SplittableRandom random) {
         this.random = random;
@@ -72,7 +73,11 @@ final class WaterPumpSetModel implements EquipmentModel {
         boolean standbyAvailable = pump1Duty ? !pump2Fault : !pump1Fault;
         dutyLostSeconds = dutyAvailable ? 0 : dutyLostSeconds + seconds;
         // after a trip the standby starts only once the controller has seen the duty pump fail
-        boolean needStandby = demand > 0.85 || (!dutyAvailable && dutyLostSeconds >= STANDBY_DELAY_SECONDS);
+        // a real controller starts the standby for a peak above 85 % demand and stops it only below
+        // 75 %; without that band the noisy demand would start and stop it every step near the
+        // threshold, which is short cycling (and the short-cycling rule would say so)
+        peakAssist = peakAssist ? demand >= 0.75 : demand > 0.85;
+        boolean needStandby = peakAssist || (!dutyAvailable && dutyLostSeconds >= STANDBY_DELAY_SECONDS);
         pump1Running = pump1Duty ? dutyAvailable : needStandby && standbyAvailable;
         pump2Running = pump1Duty ? needStandby && standbyAvailable : dutyAvailable;
         int running = (pump1Running ? 1 : 0) + (pump2Running ? 1 : 0);

@@ -36,6 +36,9 @@ class DrillIT {
                     devices:
                       - {id: t1-lift, profile: elevator}
                       - {id: t1-pumps, profile: water-pump-set}
+                  - id: t2
+                    devices:
+                      - {id: t2-pumps, profile: water-pump-set}
             """.getBytes(StandardCharsets.UTF_8);
 
     @Test
@@ -96,6 +99,24 @@ class DrillIT {
             assertThat(badFloor.body()).contains("'floor' must be a whole number");
             assertThat(post(base + "/drills", "{\"drill\": \"elevator-entrapment\", \"devices\": {\"lift\": \"t1-pumps\"}}").body())
                     .contains("role 'lift' needs a elevator, and 't1-pumps' is not one");
+
+            // the scenarios with their names and roles, for the hub's drills screen
+            HttpResponse<String> scenarios = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/drills")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode entrapment = JSON.readTree(scenarios.body()).path("scenarios").get(0);
+            assertThat(entrapment.path("id").asText()).isEqualTo("elevator-entrapment");
+            assertThat(entrapment.path("name").path("zh").asText()).isEqualTo("电梯困人救援演练");
+            assertThat(entrapment.path("roles").path("lift").asText()).isEqualTo("elevator");
+
+            // a drill in a building binds its roles there; one without the equipment is a conflict, not a bad request
+            HttpResponse<String> inT1 = post(base + "/drills", "{\"drill\": \"elevator-entrapment\", \"building\": \"t1\"}");
+            assertThat(inT1.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(inT1.body()).path("devices").path("lift").asText()).isEqualTo("t1-lift");
+            assertThat(JSON.readTree(inT1.body()).path("drill").asText()).startsWith("elevator-entrapment-");
+            HttpResponse<String> inT2 = post(base + "/drills", "{\"drill\": \"elevator-entrapment\", \"building\": \"t2\"}");
+            assertThat(inT2.statusCode()).isEqualTo(409);
+            assertThat(inT2.body()).contains("building 't2' has no simulated elevator");
+            assertThat(post(base + "/drills", "{\"drill\": \"elevator-entrapment\", \"building\": \"t9\"}").statusCode()).isEqualTo(400);
         } finally {
             sim.close();
             watcher.disconnect();

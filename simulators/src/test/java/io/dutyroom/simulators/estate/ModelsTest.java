@@ -103,6 +103,27 @@ class ModelsTest {
     }
 
     @Test
+    void theStandbyRunsThroughEachPeakWithoutShortCycling() {
+        // a whole day in 1 s steps: the noisy demand crosses the start threshold many times, but the
+        // standby starts once for the morning peak and once for the evening one, far below the
+        // short-cycling rule's 6 starts an hour
+        WaterPumpSetModel pumps = new WaterPumpSetModel(new SplittableRandom(7));
+        Instant t = Instant.parse("2026-11-23T16:00:00Z"); // midnight in the estate
+        boolean running = false;
+        int starts = 0;
+        for (int i = 0; i < 86_400; i++) {
+            t = t.plus(STEP);
+            pumps.step(t, STEP);
+            boolean now = (Boolean) pumps.values().get("pump2_running") && (Boolean) pumps.values().get("pump1_running");
+            if (now && !running) {
+                starts++;
+            }
+            running = now;
+        }
+        assertThat(starts).isBetween(1, 4);
+    }
+
+    @Test
     void theSameSeedReplaysTheSameRun() {
         assertThat(run(11)).isEqualTo(run(11)).isNotEqualTo(run(12));
     }
