@@ -1,5 +1,7 @@
 package io.dutyroom.simulators;
 
+import io.dutyroom.simulators.bench.BarePipeline;
+import io.dutyroom.simulators.bench.IngestBench;
 import io.dutyroom.simulators.estate.DrillCommand;
 import io.dutyroom.simulators.estate.EstateCommand;
 import io.dutyroom.simulators.estate.InjectCommand;
@@ -12,7 +14,8 @@ import picocli.CommandLine.Command;
 /** The simulators' command line. They speak only MQTT (and, later, Modbus TCP) to the hub. */
 @Command(name = "dutyroom-sim", mixinStandardHelpOptions = true, version = "Dutyroom simulators 0.1.0",
         description = "Simulated equipment and load for a Dutyroom hub.",
-        subcommands = {EstateCommand.class, InjectCommand.class, DrillCommand.class, LoadGenerator.class, ModbusFarm.class, BareReadLoop.class})
+        subcommands = {EstateCommand.class, InjectCommand.class, DrillCommand.class, LoadGenerator.class, ModbusFarm.class, BareReadLoop.class,
+                IngestBench.class, BarePipeline.class})
 public final class SimulatorsCommand {
     public static void main(String[] args) {
         System.exit(new CommandLine(new SimulatorsCommand()).execute(args));
