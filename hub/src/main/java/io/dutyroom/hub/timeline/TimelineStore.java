@@ -87,15 +87,16 @@ public final class TimelineStore {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO timeline_event (ts, kind, site_id, subject, severity, payload, building, floor, search)"
                         + " VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?) RETURNING id")) {
-            ps.setObject(1, event.ts().atOffset(ZoneOffset.UTC));
-            ps.setString(2, event.kind());
-            ps.setString(3, event.site());
-            ps.setString(4, event.subject());
-            ps.setString(5, event.severity().code());
-            ps.setString(6, event.payload().encode());
-            ps.setString(7, event.payload().getValue("building") instanceof String b ? b : null);
-            ps.setString(8, event.payload().getValue("floor") instanceof String f ? f : null);
-            ps.setString(9, TimelineEvent.searchText(event.kind(), event.subject(), event.payload()));
+            TimelineRow row = TimelineRow.of(event);
+            ps.setObject(1, row.ts());
+            ps.setString(2, row.kind());
+            ps.setString(3, row.site());
+            ps.setString(4, row.subject());
+            ps.setString(5, row.severity());
+            ps.setString(6, row.payload());
+            ps.setString(7, row.building());
+            ps.setString(8, row.floor());
+            ps.setString(9, row.search());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return event.withId(rs.getLong(1));

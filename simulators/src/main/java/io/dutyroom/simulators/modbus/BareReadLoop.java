@@ -6,6 +6,7 @@ import io.dutyroom.adapters.modbus.RegisterTable;
 import io.dutyroom.adapters.modbus.RequestPlanner;
 import io.dutyroom.adapters.profile.EquipmentProfile;
 import io.dutyroom.adapters.profile.ProfileCatalogue;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,20 +47,33 @@ public final class BareReadLoop implements Callable<Integer> {
             masters.add(m);
         }
         long polls = 0;
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        long requests = 0;
+        // CPU of the whole process over the loop alone (JIT and GC included), not start-up or connecting
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
+        long end = start + seconds * 1_000_000_000L;
         while (System.nanoTime() < end) {
             for (ModbusTCPMaster m : masters) {
                 for (ReadRequest r : plan) {
                     read(m, r);
+                    requests++;
                 }
                 polls++;
             }
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
+        double cpu = cpuStart < 0 ? -1 : (processCpuNanos() - cpuStart) / 1e9;
         masters.forEach(ModbusTCPMaster::disconnect);
-        System.out.printf(Locale.ROOT, "{\"polls\": %d, \"seconds\": %.1f, \"pollsPerSecond\": %.0f}%n", polls, elapsed, polls / elapsed);
+        // one JSON line for bench/modbus-poll.sh to read; CPU figures are -1 where the JVM cannot tell
+        System.out.printf(Locale.ROOT, "{\"slaves\": %d, \"requestsPerPoll\": %d, \"polls\": %d, \"requests\": %d, \"seconds\": %.3f,"
+                        + " \"pollsPerSecond\": %.1f, \"requestsPerSecond\": %.1f, \"cpuSeconds\": %.3f, \"cpuPercent\": %.1f}%n",
+                slaves, plan.size(), polls, requests, elapsed, polls / elapsed, requests / elapsed, cpu, cpu < 0 ? -1 : 100 * cpu / elapsed);
         return 0;
+    }
+
+    /** CPU time of this JVM, all threads; -1 where the platform does not tell. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
     }
 
     private static void read(ModbusTCPMaster m, ReadRequest r) throws Exception {
