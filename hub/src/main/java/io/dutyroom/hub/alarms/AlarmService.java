@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class AlarmService extends VerticleBase implements RuleFeed {
     private static final Logger LOG = LoggerFactory.getLogger(AlarmService.class);
     private static final long TICK_MS = 1_000;
+    /** Devices ticked per turn of the event loop: readings wait for one slice, not for the whole estate. */
+    private static final int TICK_SLICE = 250;
 
     private final EstateRegistry registry;
     private final RuleEngine engine;
@@ -49,6 +51,7 @@ public final class AlarmService extends VerticleBase implements RuleFeed {
     private final Counter raised;
     private final Counter writeFailures;
     private long ticker = -1;
+    private boolean ticking;
     private volatile Context home;
     private volatile AlarmListener listener = AlarmListener.NONE;
 
@@ -76,15 +79,34 @@ public final class AlarmService extends VerticleBase implements RuleFeed {
     public Future<?> start() {
         home = context;
         ticker = vertx.setPeriodic(TICK_MS, id -> {
-            try {
-                Instant now = clock.instant();
-                persist(engine.tick(now).stream().flatMap(c -> book.condition(c).stream()).toList());
-                persist(book.sweep(now));
-            } catch (RuntimeException e) {
-                LOG.error("alarms: the periodic check failed; it runs again in {} ms", TICK_MS, e);
+            if (!ticking) { // a round still going when the next is due: that one is skipped, never queued
+                ticking = true;
+                tick(clock.instant(), 0);
             }
         });
         return Future.succeededFuture();
+    }
+
+    /** One slice of the periodic check, then the next slice on a later turn of the event loop. */
+    private void tick(Instant now, int from) {
+        boolean more = false;
+        try {
+            int to = from + TICK_SLICE;
+            persist(engine.tick(now, from, to).stream().flatMap(c -> book.condition(c).stream()).toList());
+            more = to < engine.deviceCount();
+            if (more) {
+                context.runOnContext(v -> tick(now, to));
+            } else {
+                persist(book.sweep(now));
+            }
+        } catch (RuntimeException e) {
+            more = false;
+            LOG.error("alarms: the periodic check failed; it runs again in {} ms", TICK_MS, e);
+        } finally {
+            if (!more) {
+                ticking = false;
+            }
+        }
     }
 
     @Override

@@ -21,6 +21,8 @@ final class DeviceRules {
     private final Map<String, List<SignalHistory>> signalsByPoint = new HashMap<>();
     private final List<SignalHistory> signals = new ArrayList<>();
     private final RuleCondition[] conditions;
+    /** Some rule reads a signal: every tick may change it, so the tick need not look further. */
+    private final boolean readsSignals;
     private Optional<String> drill = Optional.empty();
 
     DeviceRules(RegisteredDevice device, ProfileRules rules, Instant start) {
@@ -35,6 +37,7 @@ final class DeviceRules {
         for (int i = 0; i < conditions.length; i++) {
             conditions[i] = new RuleCondition();
         }
+        this.readsSignals = rules.rules().stream().anyMatch(CompiledRule::readsSignals);
     }
 
     RegisteredDevice device() {
@@ -93,8 +96,11 @@ final class DeviceRules {
 
     /** Whether a tick can change anything here: a delay is running or a rule reads a signal. */
     boolean timeSensitive() {
+        if (readsSignals) {
+            return true;
+        }
         for (int i = 0; i < conditions.length; i++) {
-            if (conditions[i].pending() || rules.rules().get(i).readsSignals()) {
+            if (conditions[i].pending()) {
                 return true;
             }
         }

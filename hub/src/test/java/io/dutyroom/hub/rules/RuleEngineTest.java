@@ -233,6 +233,24 @@ class RuleEngineTest {
     }
 
     @Test
+    void aTickTakenInSlicesFindsWhatTheWholeTickFinds() {
+        // the lift's entrapment and the sump's flooding risk both wait out an on-delay, in different devices
+        trapped(at(0));
+        send(SUMP, at(0), "high_level_float", 1, "water_level", 2.0, "pump1_running", 0, "pump2_running", 0, "pump1_fault", 0,
+                "pump2_fault", 0);
+        assertThat(engine.deviceCount()).isEqualTo(3);
+
+        List<ConditionChange> sliced = new ArrayList<>();
+        for (int from = 0; from < engine.deviceCount(); from++) {
+            sliced.addAll(engine.tick(at(30), from, from + 1));
+        }
+        assertThat(kinds(sliced, LIFT, "entrapment")).containsExactly(ConditionChange.Kind.ACTIVE);
+        assertThat(kinds(sliced, SUMP, "flooding-risk")).containsExactly(ConditionChange.Kind.ACTIVE);
+        assertThat(engine.tick(at(31), 0, engine.deviceCount())).as("each raised once, by its own slice").isEmpty();
+        assertThat(engine.tick(at(32), 2, 99)).as("a range past the end is cut at the end").isEmpty();
+    }
+
+    @Test
     void aTickBeforeAnyDeviceHasReportedGivesNothing() {
         // the pump set's short-cycling rule reads pump1_starts_1h, unknown until pump1_running is first heard
         assertThatCode(() -> engine.tick(at(1))).doesNotThrowAnyException();

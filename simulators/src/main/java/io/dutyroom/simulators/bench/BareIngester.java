@@ -15,23 +15,33 @@ final class BareIngester implements Ingester {
     private final String schema;
     private final BenchSetup setup;
 
-    private BareIngester(ChildProcess process, String schema, BenchSetup setup) {
+    private final boolean indexed;
+
+    private BareIngester(ChildProcess process, String schema, BenchSetup setup, boolean indexed) {
+        this.indexed = indexed;
         this.process = process;
         this.schema = schema;
         this.setup = setup;
     }
 
-    static BareIngester start(BenchSetup setup, String schema) throws IOException, InterruptedException {
+    /**
+     * @param indexed with the hub's telemetry index on its table: not the ceiling, but what tells the
+     *                index's cost from the code's
+     */
+    static BareIngester start(BenchSetup setup, String schema, boolean indexed) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ChildProcess child = ChildProcess.start("bare-" + schema, List.of(java, "-Xmx512m", "-jar", setup.simulatorsJar().toString(), "bare-ingest",
-                "--url", setup.brokerUrl(), "--db-url", setup.dbUrl(), "--db-user", setup.dbUser(), "--schema", schema), Map.of(),
-                setup.work(), "BARE READY", Duration.ofSeconds(30));
-        return new BareIngester(child, schema, setup);
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m", "-jar", setup.simulatorsJar().toString(), "bare-ingest",
+                "--url", setup.brokerUrl(), "--db-url", setup.dbUrl(), "--db-user", setup.dbUser(), "--schema", schema));
+        if (indexed) {
+            command.add("--index");
+        }
+        ChildProcess child = ChildProcess.start("bare-" + schema, command, Map.of(), setup.work(), "BARE READY", Duration.ofSeconds(30));
+        return new BareIngester(child, schema, setup, indexed);
     }
 
     @Override
     public String name() {
-        return "bare";
+        return indexed ? "bare-indexed" : "bare";
     }
 
     @Override

@@ -62,6 +62,9 @@ public final class BarePipeline implements Callable<Integer> {
     @Option(names = "--schema", defaultValue = "bench_bare", description = "Schema of the table bare_telemetry, created if missing (default: ${DEFAULT-VALUE}).")
     String schema;
 
+    @Option(names = "--index", description = "Give the table the hub's index on (device, point, ts), to tell the cost of the index from the cost of the code.")
+    boolean index;
+
     @Option(names = "--batch", defaultValue = "5000", description = "Most rows per COPY (default: ${DEFAULT-VALUE}, as the hub's storage.batchSize).")
     int batch;
 
@@ -85,6 +88,9 @@ public final class BarePipeline implements Callable<Integer> {
                 s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
                 s.execute("CREATE TABLE IF NOT EXISTS " + schema + ".bare_telemetry (ts timestamptz NOT NULL, site text NOT NULL, device text NOT NULL,"
                         + " point text NOT NULL, value double precision NOT NULL)");
+                if (index) {
+                    s.execute("CREATE INDEX IF NOT EXISTS bare_telemetry_device_point_ts_idx ON " + schema + ".bare_telemetry (device, point, ts DESC)");
+                }
             }
             db.setAutoCommit(false);
             MqttAsyncClient client = new MqttAsyncClient(url, "bare-ingest-" + ProcessHandle.current().pid(), new MemoryPersistence());

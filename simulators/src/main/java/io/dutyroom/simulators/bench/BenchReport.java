@@ -40,7 +40,7 @@ final class BenchReport {
         md.append("| load | QoS | ingester | stored/s | drain s | ingester CPU % | broker CPU % | PostgreSQL CPU % | publisher CPU % | hub heap MiB | writer lag s | ingester RSS MiB |\n");
         md.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Map.Entry<String, List<StepResult>> load : byLoad().entrySet()) {
-            for (String ingester : List.of("bare", "dutyroom", "peer")) {
+            for (String ingester : List.of("bare", "bare-indexed", "dutyroom", "peer")) {
                 List<StepResult> best = bestSteps(load.getValue(), ingester);
                 if (best.isEmpty()) {
                     continue;

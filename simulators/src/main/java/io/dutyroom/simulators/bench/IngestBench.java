@@ -35,7 +35,7 @@ public final class IngestBench implements Callable<Integer> {
     @Option(names = "--qos", split = ",", defaultValue = "1,0", description = "QoS levels (default: ${DEFAULT-VALUE}).")
     List<Integer> qosLevels;
 
-    @Option(names = "--ingesters", split = ",", defaultValue = "bare,dutyroom,peer", description = "Who ingests (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ingesters", split = ",", defaultValue = "bare,dutyroom,peer", description = "Who ingests: bare, dutyroom, peer, and bare-indexed (the bare pipeline with the hub's index) (default: ${DEFAULT-VALUE}).")
     List<String> ingesters;
 
     @Option(names = "--start", defaultValue = "2000", description = "First step, readings/s (default: ${DEFAULT-VALUE}).")
@@ -135,15 +135,16 @@ public final class IngestBench implements Callable<Integer> {
     }
 
     private void runOne(BenchSetup setup, StepTest test, int run, LoadShape shape, int qos, String name, PrintWriter results) throws Exception {
-        String schema = "bench_" + name + "_" + shape.code() + "_q" + qos + "_r" + run;
+        String schema = "bench_" + name.replace("-", "_") + "_" + shape.code() + "_q" + qos + "_r" + run;
         LoadPlan plan = new LoadPlan(setup.brokerUrl(), "dutyroom/v1", LoadShape.SITE, shape.prefix(), shape.devices(), shape.pointValues(), 0,
                 1, 1, qos, 4, 500);
         System.out.printf(Locale.ROOT, "run %d, %s load, QoS %d: %s%n", run, shape.code(), qos, name);
         try (Ingester ingester = switch (name) {
-            case "bare" -> BareIngester.start(setup, schema);
+            case "bare" -> BareIngester.start(setup, schema, false);
+            case "bare-indexed" -> BareIngester.start(setup, schema, true);
             case "dutyroom" -> HubIngester.start(setup, shape, schema);
             case "peer" -> PeerIngester.start(setup, schema, qos);
-            default -> throw new IllegalArgumentException("unknown ingester " + name + " (bare, dutyroom or peer)");
+            default -> throw new IllegalArgumentException("unknown ingester " + name + " (bare, dutyroom, peer or bare-indexed)");
         }) {
             List<StepResult> mine = test.search(run, shape, ingester, plan);
             if (ingester instanceof HubIngester hub && shape == LoadShape.MANY && qos == 1 && latencySamples > 0) {
@@ -169,7 +170,8 @@ public final class IngestBench implements Callable<Integer> {
                 });
                 try {
                     Thread.sleep(3000); // let the background load reach its rate before sampling
-                    record(probe.measure(String.format(Locale.ROOT, "%,d readings/s (half)", halfReadings), 20, samples), results);
+                    System.out.printf(Locale.ROOT, "latency at half of the last sustainable rate: %,d readings/s%n", halfReadings);
+                    record(probe.measure("half of the last sustainable rate", 20, samples), results);
                 } finally {
                     background.stop();
                     running.join();

@@ -85,7 +85,13 @@ final class LatencyProbe implements AutoCloseable {
         live = http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hubPort + "/api/v1/timeline/live")).build(),
                 HttpResponse.BodyHandlers.ofLines());
         HttpResponse<Stream<String>> response = live.get(10, TimeUnit.SECONDS);
-        Thread reader = new Thread(() -> response.body().forEach(this::heard), "bench-live");
+        Thread reader = new Thread(() -> {
+            try {
+                response.body().forEach(this::heard);
+            } catch (java.io.UncheckedIOException e) {
+                // the stream is closed when the probe is: nothing more to hear
+            }
+        }, "bench-live");
         reader.setDaemon(true);
         reader.start();
     }

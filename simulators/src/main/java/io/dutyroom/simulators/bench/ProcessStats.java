@@ -18,11 +18,24 @@ final class ProcessStats {
 
     /** User plus system CPU seconds of a process so far; 0 once it is gone. */
     static double cpuSeconds(long pid) {
+        return cpuSeconds(pid, false);
+    }
+
+    /**
+     * The same, with {@code children} also the time of its children that have ended: a PostgreSQL
+     * backend that exits leaves its CPU time with the postmaster, so the sum over the server's
+     * processes does not drop when a connection closes.
+     */
+    private static double cpuSeconds(long pid, boolean children) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             // the command name may hold spaces; the fields after it are fixed
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            if (children) {
+                ticks += Long.parseLong(f[13]) + Long.parseLong(f[14]);
+            }
+            return ticks / TICKS_PER_SECOND;
         } catch (IOException | RuntimeException e) {
             return 0;
         }
@@ -33,7 +46,7 @@ final class ProcessStats {
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
                     .filter(ProcessStats::isPostgres)
-                    .mapToDouble(p -> cpuSeconds(Long.parseLong(p.getFileName().toString())))
+                    .mapToDouble(p -> cpuSeconds(Long.parseLong(p.getFileName().toString()), true))
                     .sum();
         } catch (IOException e) {
             return 0;

@@ -27,8 +27,9 @@ final class StepPlot {
     private static final int TOP = 50;
     private static final int BOTTOM = 70;
     private static final Map<String, Color> COLOURS = Map.of("bare", new Color(0x55, 0x55, 0x55), "dutyroom", new Color(0x1f, 0x6f, 0xc5),
-            "peer", new Color(0xd0, 0x60, 0x10));
-    private static final Map<String, String> LABELS = Map.of("bare", "bare pipeline (ceiling)", "dutyroom", "Dutyroom", "peer", "Node-RED peer");
+            "peer", new Color(0xd0, 0x60, 0x10), "bare-indexed", new Color(0x99, 0x99, 0x99));
+    private static final Map<String, String> LABELS = Map.of("bare", "bare pipeline (ceiling)", "dutyroom", "Dutyroom", "peer", "Node-RED peer", "bare-indexed",
+            "bare pipeline with the hub's index");
 
     private StepPlot() {
     }
@@ -52,7 +53,7 @@ final class StepPlot {
         g.drawLine(x(0, max), y(0, max), x(max, max), y(max, max));
         g.setStroke(new BasicStroke(2));
         int legend = 0;
-        for (String ingester : List.of("bare", "dutyroom", "peer")) {
+        for (String ingester : List.of("bare", "bare-indexed", "dutyroom", "peer")) {
             List<StepResult> mine = steps.stream().filter(s -> s.ingester().equals(ingester)).toList();
             if (mine.isEmpty()) {
                 continue;
