@@ -1,27 +1,18 @@
 package io.dutyroom.simulators.bench;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** The ceiling: {@link BarePipeline} in its own JVM, with the same heap cap as the hub. */
-final class BareIngester implements Ingester {
-    private final ChildProcess process;
-    private final String schema;
-    private final BenchSetup setup;
-
+final class BareIngester extends ProcessIngester {
     private final boolean indexed;
 
     private BareIngester(ChildProcess process, String schema, BenchSetup setup, boolean indexed) {
+        super(process, schema, setup);
         this.indexed = indexed;
-        this.process = process;
-        this.schema = schema;
-        this.setup = setup;
     }
 
     /**
@@ -29,8 +20,7 @@ final class BareIngester implements Ingester {
      *                index's cost from the code's
      */
     static BareIngester start(BenchSetup setup, String schema, boolean indexed) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m", "-jar", setup.simulatorsJar().toString(), "bare-ingest",
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-jar", setup.simulatorsJar().toString(), "bare-ingest",
                 "--url", setup.brokerUrl(), "--db-url", setup.dbUrl(), "--db-user", setup.dbUser(), "--schema", schema));
         if (indexed) {
             command.add("--index");
@@ -45,22 +35,7 @@ final class BareIngester implements Ingester {
     }
 
     @Override
-    public long pid() {
-        return process.pid();
-    }
-
-    @Override
-    public String table() {
-        return schema + ".bare_telemetry";
-    }
-
-    @Override
-    public void close() {
-        process.close();
-        try (Connection db = setup.database(); Statement s = db.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        } catch (SQLException e) {
-            System.err.println("bench: schema " + schema + " left behind: " + e.getMessage());
-        }
+    String tableName() {
+        return "bare_telemetry";
     }
 }

@@ -7,9 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,20 +17,15 @@ import java.util.Optional;
  * an estate file registering every benchmark device under its shipped profile, so rules and alarms
  * run on every reading; log-in off, which the hub allows on loopback only.
  */
-final class HubIngester implements Ingester {
+final class HubIngester extends ProcessIngester {
     /** Devices kept apart from the load for the latency probe: one alarm and one work order each. */
     static final String PROBE_PREFIX = "lat";
     static final int PROBE_DEVICES = 500;
 
-    private final ChildProcess process;
-    private final String schema;
     private final HubMetrics metrics;
-    private final BenchSetup setup;
 
     private HubIngester(ChildProcess process, String schema, BenchSetup setup) {
-        this.process = process;
-        this.schema = schema;
-        this.setup = setup;
+        super(process, schema, setup);
         this.metrics = new HubMetrics(setup.hubPort());
     }
 
@@ -66,9 +58,9 @@ final class HubIngester implements Ingester {
 
     private void awaitHealthy(Duration within) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
-        URI health = URI.create("http://127.0.0.1:" + setup.hubPort() + "/health");
+        URI health = URI.create("http://127.0.0.1:" + setup().hubPort() + "/health");
         long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline && process.alive()) {
+        while (System.nanoTime() < deadline && process().alive()) {
             try {
                 if (http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
@@ -78,16 +70,12 @@ final class HubIngester implements Ingester {
             }
             Thread.sleep(250); // polling a process we cannot be called back by
         }
-        process.close();
-        throw new IOException("the hub did not become healthy within " + within + "; see " + setup.work().resolve(process.name() + ".log"));
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        close();
+        throw new IOException("the hub did not become healthy within " + within + "; see " + setup().work().resolve(process().name() + ".log"));
     }
 
     int port() {
-        return setup.hubPort();
+        return setup().hubPort();
     }
 
     @Override
@@ -96,27 +84,12 @@ final class HubIngester implements Ingester {
     }
 
     @Override
-    public long pid() {
-        return process.pid();
-    }
-
-    @Override
-    public String table() {
-        return schema + ".telemetry";
+    String tableName() {
+        return "telemetry";
     }
 
     @Override
     public Optional<HubMetrics.Sample> sample() {
         return metrics.sample();
-    }
-
-    @Override
-    public void close() {
-        process.close();
-        try (Connection db = setup.database(); Statement s = db.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        } catch (SQLException e) {
-            System.err.println("bench: schema " + schema + " left behind: " + e.getMessage());
-        }
     }
 }

@@ -1,9 +1,6 @@
 package io.dutyroom.simulators.bench;
 
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,15 +10,9 @@ import java.util.Map;
  * (MQTT in → JSON → threshold check → INSERT), installed from npm by its script and started by
  * {@code bench/node-red/run.sh}, which replaces itself with the Node.js process.
  */
-final class PeerIngester implements Ingester {
-    private final ChildProcess process;
-    private final String schema;
-    private final BenchSetup setup;
-
+final class PeerIngester extends ProcessIngester {
     private PeerIngester(ChildProcess process, String schema, BenchSetup setup) {
-        this.process = process;
-        this.schema = schema;
-        this.setup = setup;
+        super(process, schema, setup);
     }
 
     static PeerIngester start(BenchSetup setup, String schema, int qos) throws IOException, InterruptedException {
@@ -43,22 +34,7 @@ final class PeerIngester implements Ingester {
     }
 
     @Override
-    public long pid() {
-        return process.pid();
-    }
-
-    @Override
-    public String table() {
-        return schema + ".peer_telemetry";
-    }
-
-    @Override
-    public void close() {
-        process.close();
-        try (Connection db = setup.database(); Statement s = db.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        } catch (SQLException e) {
-            System.err.println("bench: schema " + schema + " left behind: " + e.getMessage());
-        }
+    String tableName() {
+        return "peer_telemetry";
     }
 }
