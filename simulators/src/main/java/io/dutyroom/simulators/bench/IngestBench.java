@@ -91,7 +91,15 @@ public final class IngestBench implements Callable<Integer> {
         Path work = Files.createDirectories(out.resolve(stamp));
         BenchSetup setup = new BenchSetup(repo, repo.resolve("hub/target/dutyroom-hub.jar"), repo.resolve("simulators/target/dutyroom-simulators.jar"),
                 repo.resolve("bench/node-red/run.sh"), dbUrl, dbUser, brokerPort, hubPort, work);
-        for (Path needed : List.of(setup.hubJar(), setup.simulatorsJar())) {
+        // only what the chosen ingesters run: the bare pipeline is this module's jar, Dutyroom the hub's
+        List<Path> jars = new ArrayList<>();
+        if (ingesters.stream().anyMatch(i -> i.startsWith("bare"))) {
+            jars.add(setup.simulatorsJar());
+        }
+        if (ingesters.contains("dutyroom")) {
+            jars.add(setup.hubJar());
+        }
+        for (Path needed : jars) {
             if (!Files.exists(needed)) {
                 System.err.println("bench: " + needed + " is missing: build first (mvn -DskipTests package)");
                 return 2;
