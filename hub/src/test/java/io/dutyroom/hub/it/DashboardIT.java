@@ -1,13 +1,16 @@
 package io.dutyroom.hub.it;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.dutyroom.hub.it.Screen.api;
+import static io.dutyroom.hub.it.Screen.freePort;
+import static io.dutyroom.hub.it.Screen.logIn;
+import static io.dutyroom.hub.it.Screen.nav;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.dutyroom.adapters.yaml.YamlDocument;
 import io.dutyroom.hub.auth.Role;
@@ -17,7 +20,6 @@ import io.dutyroom.simulators.estate.SimulatedEstate;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -392,42 +394,9 @@ class DashboardIT {
         }
     }
 
-    /** Logs in through the form as the demo user of role: a wrong password first, then the right one. */
-    private static UserBootstrap.Credential logIn(Page page, HubFixture hub, Role role) {
-        UserBootstrap.Credential user = hub.hub().oneTimeCredentials().stream().filter(c -> c.role() == role).findFirst().orElseThrow();
-        assertThat(page.locator("#login")).isVisible();
-        page.getByLabel("用户名", new Page.GetByLabelOptions().setExact(true)).fill(user.username());
-        page.getByLabel("密码", new Page.GetByLabelOptions().setExact(true)).fill(user.password() + "x");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录").setExact(true)).click();
-        assertThat(page.locator("#login-error")).not().isEmpty();
-        page.getByLabel("密码", new Page.GetByLabelOptions().setExact(true)).fill(user.password());
-        page.getByLabel("密码", new Page.GetByLabelOptions().setExact(true)).press("Enter");
-        assertThat(page.locator("#login")).isHidden();
-        assertThat(page.locator("#who")).containsText("值班工程师");
-        return user;
-    }
-
-    private static void nav(Page page, String screen) {
-        page.locator("nav").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(screen).setExact(true)).click();
-    }
-
     private static void step(Page page, Locator order, String button, String state) {
         order.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(button).setExact(true)).click();
         assertThat(order).hasAttribute("data-state", state);
     }
 
-    /** The API as the browser's own session sees it (it wants one). */
-    private static JsonObject api(Page page, HubFixture hub, String path) {
-        return new JsonObject(page.request().get(hub.hub().httpUrl() + path).text());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    static {
-        PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
-    }
 }
