@@ -3,6 +3,7 @@
 // from the row's buttons or from the keyboard (↑/↓ between rows, A, S, C on the focused row).
 
 import { get, post } from './api.js';
+import { placeName } from './devices.js';
 import { ask, button, el } from './dom.js';
 import { clock, pick, t } from './i18n.js';
 
@@ -38,17 +39,30 @@ muteButton.addEventListener('click', () => {
   showMute();
 });
 
+// One audio context for the page's life: a browser lets a page sound only after a person has
+// pressed something on it, so the context is made (or woken) at the first key or click (the
+// log-in does), and every cue after that plays through it.
+let audio = null;
+function audioContext() {
+  audio ??= new AudioContext();
+  if (audio.state === 'suspended') audio.resume().catch(() => {});
+  return audio;
+}
+for (const type of ['pointerdown', 'keydown']) {
+  document.addEventListener(type, () => { try { audioContext(); } catch (e) { /* no audio here */ } }, { once: true, capture: true });
+}
+
 /** A short two-tone cue for a new urgent alarm, unless muted in this browser. */
 function cue() {
   if (muted) return;
   try {
-    const audio = new AudioContext();
+    const context = audioContext();
     [880, 660].forEach((hz, i) => {
-      const tone = audio.createOscillator();
+      const tone = context.createOscillator();
       tone.frequency.value = hz;
-      tone.connect(audio.destination);
-      tone.start(audio.currentTime + i * 0.25);
-      tone.stop(audio.currentTime + i * 0.25 + 0.2);
+      tone.connect(context.destination);
+      tone.start(context.currentTime + i * 0.25);
+      tone.stop(context.currentTime + i * 0.25 + 0.2);
     });
   } catch (e) { /* no audio device: the screen still shows it */ }
 }
@@ -117,7 +131,7 @@ function render() {
   flood.hidden = !floods.flooding;
   if (floods.flooding) {
     const f = floods.floods[0];
-    flood.textContent = t('alarms.flood', { site: f.site, n: f.alarms, since: clock(f.since),
+    flood.textContent = t('alarms.flood', { site: placeName(f.site), n: f.alarms, since: clock(f.since),
       first: `${pick(f.firstOut.deviceName, f.firstOut.device ?? '')} ${pick(f.firstOut.name, f.firstOut.rule ?? f.firstOut.id)}` });
   }
   showMute();
@@ -128,13 +142,17 @@ export async function load() {
   alarms = list.alarms;
   counts = list.counts;
   floods = flooding;
+  const current = new Set();
   for (const a of alarms) {
     const key = `${a.id}/${a.activations}`;
+    current.add(key);
     if (a.priority === 'urgent' && a.state === 'unacknowledged' && !announced.has(key)) {
       announced.add(key);
       cue();
     }
   }
+  // an alarm gone from the list is not announced again: a new activation has a new key
+  for (const key of announced) if (!current.has(key)) announced.delete(key);
   render();
   listeners.forEach((listener) => listener(alarms));
 }

@@ -29,6 +29,8 @@ const who = document.querySelector('#who');
 const screenError = document.querySelector('#screen-error');
 let feed = null;
 let me = null;
+/** The newest few events of the live feed, newest first, for the overview's list. */
+const recentEvents = [];
 
 const failures = new Map();
 
@@ -88,6 +90,8 @@ onLanguageChange(() => {
   showFeed(feedState.dataset.state);
   showWho();
   PARTS.forEach((part) => part.render());
+  recent.replaceChildren(...recentEvents.map(eventItem));
+  if (me) refresh(timelineScreen);
 });
 
 function showWho() {
@@ -100,8 +104,9 @@ function follow() {
     onState: showFeed,
     onResync: refreshAll,
     onEvent: (event) => {
-      recent.prepend(eventItem(event));
-      while (recent.children.length > 8) recent.lastChild.remove();
+      recentEvents.unshift(event);
+      recentEvents.length = Math.min(recentEvents.length, 8);
+      recent.replaceChildren(...recentEvents.map(eventItem));
       PARTS.filter((part) => part.follows(event)).forEach(refresh);
     },
   }).open();

@@ -1,11 +1,14 @@
 // The estate's devices as the hub lists them (/api/v1/devices), loaded once and again on device.*
 // events; the overview, the equipment list and the drills' building choice all read this one copy.
+// The estate's own names for its sites and buildings (/api/v1/sites) come with them.
 
 import { get } from './api.js';
+import { pick } from './i18n.js';
 
 // the events that change the list: a card swipe (device.event) does not
 const CHANGES = new Set(['device.online', 'device.offline', 'device.unregistered-seen']);
 let devices = [];
+let places = new Map(); // site or building id → its name in both languages
 const listeners = [];
 
 export function allDevices() {
@@ -16,8 +19,16 @@ export function onDevices(listener) {
   listeners.push(listener);
 }
 
+/** A site's or building's name in the current language, with its id where the estate gave it a name. */
+export function placeName(id) {
+  const name = places.get(id);
+  return name ? `${pick(name)} (${id})` : id;
+}
+
 export async function load() {
-  devices = (await get('/api/v1/devices')).devices;
+  const [list, estate] = await Promise.all([get('/api/v1/devices'), get('/api/v1/sites')]);
+  devices = list.devices;
+  places = new Map(estate.sites.flatMap((s) => [[s.id, s.name], ...s.buildings.map((b) => [b.id, b.name])]).filter(([, name]) => name));
   listeners.forEach((listener) => listener(devices));
 }
 

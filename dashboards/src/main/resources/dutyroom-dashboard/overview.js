@@ -3,7 +3,7 @@
 // too; equipment that has lost communication is shown as such. A tile opens that equipment.
 
 import { openAlarms, onAlarms } from './alarms.js';
-import { allDevices, onDevices, sites } from './devices.js';
+import { allDevices, onDevices, placeName, sites } from './devices.js';
 import { el } from './dom.js';
 import { t } from './i18n.js';
 
@@ -43,13 +43,13 @@ export function render() {
   const devices = allDevices().filter((d) => d.registered);
   const alarms = openAlarms();
   root.replaceChildren(...sites().map(({ site, buildings }) => el('section', { class: 'site', dataset: { site } },
-    el('h3', {}, site),
+    el('h3', {}, placeName(site)),
     ...buildings.map((building) => {
       const mine = devices.filter((d) => d.site === site && d.building === building);
       const systems = [...SYSTEMS, ...new Set(mine.map((d) => d.category).filter((c) => !SYSTEMS.includes(c)))]
         .filter((s) => mine.some((d) => d.category === s));
       return el('div', { class: 'building', dataset: { building } },
-        el('h4', {}, `${t('overview.building')} ${building}`),
+        el('h4', {}, placeName(building) === building ? `${t('overview.building')} ${building}` : placeName(building)),
         el('div', { class: 'tiles' }, systems.map((s) => tile(site, building, s, mine.filter((d) => d.category === s), alarms))));
     }))));
 }

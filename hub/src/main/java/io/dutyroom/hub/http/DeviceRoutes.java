@@ -2,7 +2,6 @@ package io.dutyroom.hub.http;
 
 import io.dutyroom.adapters.model.DeviceId;
 import io.dutyroom.adapters.model.Reading;
-import io.dutyroom.adapters.profile.LocalizedText;
 import io.dutyroom.adapters.profile.PointDefinition;
 import io.dutyroom.hub.ingest.DeviceState;
 import io.dutyroom.hub.storage.TelemetryQueries;
@@ -69,7 +68,7 @@ final class DeviceRoutes {
                 points.add(point(p.name(), latest.get(p.name()))
                         .put("type", p.type().name().toLowerCase(Locale.ROOT))
                         .put("unit", p.unit())
-                        .put("description", text(p.description())));
+                        .put("description", Json.text(p.description())));
             }
         } else {
             latest.entrySet().stream().sorted(Map.Entry.comparingByKey())
@@ -147,7 +146,7 @@ final class DeviceRoutes {
                 .put("floor", r.floor())
                 .put("profile", r.profile().id())
                 .put("category", r.profile().category())
-                .put("name", text(r.name())));
+                .put("name", Json.text(r.name())));
         return json;
     }
 
@@ -159,7 +158,4 @@ final class DeviceRoutes {
         return json;
     }
 
-    private static JsonObject text(LocalizedText t) {
-        return t == null ? null : new JsonObject().put("zh", t.zh()).put("en", t.en());
-    }
 }

@@ -120,6 +120,7 @@ public final class HttpApiVerticle extends VerticleBase {
             new AuthRoutes(new AuthRoutes.Parts(a.sessions(), a.users(), a.authenticator(), new SessionThrottle(), a.hashing()),
                     timeline, db, clock, metrics).mount(router);
         }, () -> AuthRoutes.mountOff(router));
+        new EstateRoutes(workOrders.estate()).mount(router);
         new DeviceRoutes(state, telemetry, db, clock).mount(router);
         new LiveFeed(vertx, metrics).mount(router);
         new TimelineRoutes(timeline).mount(router);

@@ -1,9 +1,10 @@
 package io.dutyroom.hub.http;
 
+import io.dutyroom.adapters.profile.LocalizedText;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-/** Writes JSON responses. */
+/** Writes JSON responses, and the shapes every response shares. */
 final class Json {
     private Json() {
     }
@@ -19,5 +20,10 @@ final class Json {
         ctx.response().setStatusCode(status)
                 .putHeader("Content-Type", "application/json; charset=utf-8")
                 .end(body.encode());
+    }
+
+    /** A name or description in both languages, as {"zh": …, "en": …}; null stays null. */
+    static JsonObject text(LocalizedText t) {
+        return t == null ? null : new JsonObject().put("zh", t.zh()).put("en", t.en());
     }
 }

@@ -1,6 +1,5 @@
 package io.dutyroom.hub.http;
 
-import io.dutyroom.adapters.profile.LocalizedText;
 import io.dutyroom.hub.patrols.Finding;
 import io.dutyroom.hub.patrols.PatrolReport;
 import io.dutyroom.hub.patrols.PatrolRound;
@@ -64,12 +63,12 @@ final class PatrolEndpoints {
 
     private static JsonObject route(PatrolRoute r) {
         JsonArray checkpoints = new JsonArray();
-        r.checkpoints().forEach(cp -> checkpoints.add(new JsonObject().put("id", cp.id()).put("name", text(cp.name()))
+        r.checkpoints().forEach(cp -> checkpoints.add(new JsonObject().put("id", cp.id()).put("name", Json.text(cp.name()))
                 .put("building", cp.building()).put("floor", cp.floor()).put("checks", new JsonArray(cp.checks()))));
         JsonArray windows = new JsonArray();
         r.windows().forEach(w -> windows.add(new JsonObject().put("start", w.start().toString()).put("end", w.end().toString())
                 .put("days", new JsonArray(w.days().stream().map(d -> d.name().substring(0, 3).toLowerCase(java.util.Locale.ROOT)).sorted().toList()))));
-        return new JsonObject().put("id", r.id()).put("site", r.site()).put("name", text(r.name())).put("ordered", r.ordered())
+        return new JsonObject().put("id", r.id()).put("site", r.site()).put("name", Json.text(r.name())).put("ordered", r.ordered())
                 .put("early", r.early().toString()).put("lateGrace", r.lateGrace().toString()).put("windows", windows).put("checkpoints", checkpoints);
     }
 
@@ -184,7 +183,4 @@ final class PatrolEndpoints {
         }
     }
 
-    private static JsonObject text(LocalizedText t) {
-        return t == null ? null : new JsonObject().put("zh", t.zh()).put("en", t.en());
-    }
 }

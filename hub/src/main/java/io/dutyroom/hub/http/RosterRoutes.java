@@ -1,6 +1,5 @@
 package io.dutyroom.hub.http;
 
-import io.dutyroom.adapters.profile.LocalizedText;
 import io.dutyroom.hub.estate.EstateRegistry;
 import io.dutyroom.hub.workorders.DutyRoster;
 import io.dutyroom.hub.workorders.Engineer;
@@ -69,7 +68,7 @@ final class RosterRoutes {
         JsonObject json = new JsonObject().put("at", at.toString()).put("onDuty", people(roster.onDuty(at)));
         if (!roster.engineers().isEmpty()) {
             ShiftInstance shift = roster.shiftAt(at);
-            json.put("shift", new JsonObject().put("id", shift.shiftId()).put("name", text(shift.name()))
+            json.put("shift", new JsonObject().put("id", shift.shiftId()).put("name", Json.text(shift.name()))
                     .put("start", shift.start().toString()).put("end", shift.end().toString()));
         }
         return json;
@@ -77,13 +76,10 @@ final class RosterRoutes {
 
     private static JsonArray people(List<Engineer> engineers) {
         JsonArray out = new JsonArray();
-        engineers.forEach(e -> out.add(new JsonObject().put("id", e.id()).put("name", text(e.name()))
+        engineers.forEach(e -> out.add(new JsonObject().put("id", e.id()).put("name", Json.text(e.name()))
                 .put("skills", new JsonArray(e.skills().stream().sorted().toList())).put("phone", e.phone())
                 .put("alwaysOnCall", e.alwaysOnCall())));
         return out;
     }
 
-    private static JsonObject text(LocalizedText t) {
-        return t == null ? null : new JsonObject().put("zh", t.zh()).put("en", t.en());
-    }
 }

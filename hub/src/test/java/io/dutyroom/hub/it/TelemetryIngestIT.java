@@ -40,6 +40,18 @@ class TelemetryIngestIT {
     }
 
     @Test
+    void theEstateIsListedWithTheNamesItsPeopleUse() {
+        JsonObject site = hub.json("/api/v1/sites").getJsonArray("sites").getJsonObject(0);
+        assertThat(site.getString("id")).isEqualTo("estate-a");
+        assertThat(site.getJsonObject("name").getString("zh")).isEqualTo("测试花园");
+        JsonObject b1 = site.getJsonArray("buildings").getJsonObject(0);
+        assertThat(b1.getString("id")).isEqualTo("b1");
+        assertThat(b1.getJsonObject("name").getString("en")).isEqualTo("Tower 1");
+        assertThat(b1.getJsonArray("floors").getList()).containsExactly("B1", "1", "2");
+        assertThat(hub.get("/api/v1/sites?building=b1").statusCode()).as("an unknown parameter is refused").isEqualTo(400);
+    }
+
+    @Test
     void aPublishedReadingIsStoredAndQueryable() {
         // GIVEN a registered pump set, WHEN it publishes, THEN the API shows the latest values and the stored rows
         long ts = Instant.now().truncatedTo(ChronoUnit.MILLIS).toEpochMilli();
