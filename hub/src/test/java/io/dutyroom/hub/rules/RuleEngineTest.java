@@ -31,12 +31,14 @@ class RuleEngineTest {
                       - {id: lift-a, profile: elevator, floor: "1", name: {zh: 1号楼A梯, en: Tower 1 lift A}}
                       - {id: pumps-1, profile: water-pump-set, floor: B1, name: {zh: 生活水泵组, en: Domestic pumps}}
                       - {id: sump-1, profile: sump-pit, floor: B1, name: {zh: 集水坑, en: Sump pit}}
+                      - {id: incomer-1, profile: power-distribution, floor: B1}
             """.getBytes(StandardCharsets.UTF_8)), PROFILES);
 
     private static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
     private static final String LIFT = "lift-a";
     private static final String PUMPS = "pumps-1";
     private static final String SUMP = "sump-1";
+    private static final String INCOMER = "incomer-1";
 
     private RuleEngine engine;
 
@@ -238,7 +240,7 @@ class RuleEngineTest {
         trapped(at(0));
         send(SUMP, at(0), "high_level_float", 1, "water_level", 2.0, "pump1_running", 0, "pump2_running", 0, "pump1_fault", 0,
                 "pump2_fault", 0);
-        assertThat(engine.deviceCount()).isEqualTo(3);
+        assertThat(engine.deviceCount()).isEqualTo(4);
 
         List<ConditionChange> sliced = new ArrayList<>();
         for (int from = 0; from < engine.deviceCount(); from++) {
@@ -247,7 +249,7 @@ class RuleEngineTest {
         assertThat(kinds(sliced, LIFT, "entrapment")).containsExactly(ConditionChange.Kind.ACTIVE);
         assertThat(kinds(sliced, SUMP, "flooding-risk")).containsExactly(ConditionChange.Kind.ACTIVE);
         assertThat(engine.tick(at(31), 0, engine.deviceCount())).as("each raised once, by its own slice").isEmpty();
-        assertThat(engine.tick(at(32), 2, 99)).as("a range past the end is cut at the end").isEmpty();
+        assertThat(engine.tick(at(32), 3, 99)).as("a range past the end is cut at the end").isEmpty();
     }
 
     @Test
@@ -337,5 +339,34 @@ class RuleEngineTest {
         send(PUMPS, at(0), "pump1_running", 1, "pump2_running", 0, "pump1_fault", 0, "pump2_fault", 0, "outlet_pressure", 0.2);
         assertThat(kinds(send(PUMPS, at(5), "pump1_fault", 1), PUMPS, rule)).containsExactly(ConditionChange.Kind.SUPPRESSED);
         assertThat(kinds(send(PUMPS, at(6), "pump1_fault", 0), PUMPS, rule)).containsExactly(ConditionChange.Kind.UNSUPPRESSED);
+    }
+
+    // ---- power distribution --------------------------------------------------------------------
+
+    private List<ConditionChange> phases(Instant now, double a, double b, double c) {
+        return send(INCOMER, now, "breaker_closed", 1, "voltage_a", a, "voltage_b", b, "voltage_c", c);
+    }
+
+    @Test
+    void phaseImbalanceIsAPhaseMoreThanFourPercentOffTheMeanForAMinuteAndClearsWithinThree() {
+        String rule = "phase-imbalance";
+        assertThat(kinds(phases(at(0), 230, 229, 231), INCOMER, rule)).isEmpty();
+        // A at 240 V against 220 V: 5.9 % above the mean of 226.7 V
+        assertThat(kinds(phases(at(10), 240, 220, 220), INCOMER, rule)).isEmpty();
+        assertThat(kinds(engine.tick(at(69)), INCOMER, rule)).as("its on-delay is a minute").isEmpty();
+        assertThat(kinds(engine.tick(at(70)), INCOMER, rule)).containsExactly(ConditionChange.Kind.ACTIVE);
+        // A at 231 V: 3.3 % off, between the clear and the raise threshold, so nothing changes
+        assertThat(kinds(phases(at(80), 231, 220, 220), INCOMER, rule)).isEmpty();
+        // C low instead: a phase below the mean counts the same as one above it
+        assertThat(kinds(phases(at(90), 226, 224, 222), INCOMER, rule)).as("0.9 % off").containsExactly(ConditionChange.Kind.CLEARED);
+        assertThat(kinds(phases(at(100), 230, 230, 215), INCOMER, rule)).as("C 4.4 % below the mean").isEmpty();
+        assertThat(kinds(engine.tick(at(160)), INCOMER, rule)).containsExactly(ConditionChange.Kind.ACTIVE);
+    }
+
+    @Test
+    void phaseImbalanceIsSuppressedWhileTheBreakerIsOpen() {
+        String rule = "phase-imbalance";
+        phases(at(0), 240, 220, 220);
+        assertThat(kinds(send(INCOMER, at(5), "breaker_closed", 0), INCOMER, rule)).containsExactly(ConditionChange.Kind.SUPPRESSED);
     }
 }
