@@ -28,6 +28,12 @@ final class Screen {
     /** Logs in through the form as the demo user of role: a wrong password first, then the right one. */
     static UserBootstrap.Credential logIn(Page page, HubFixture hub, Role role) {
         UserBootstrap.Credential user = hub.hub().oneTimeCredentials().stream().filter(c -> c.role() == role).findFirst().orElseThrow();
+        logIn(page, user);
+        return user;
+    }
+
+    /** Logs in through the form: a wrong password first (refused, and said so), then the right one. */
+    static void logIn(Page page, UserBootstrap.Credential user) {
         assertThat(page.locator("#login")).isVisible();
         page.getByLabel("用户名", new Page.GetByLabelOptions().setExact(true)).fill(user.username());
         page.getByLabel("密码", new Page.GetByLabelOptions().setExact(true)).fill(user.password() + "x");
@@ -36,8 +42,7 @@ final class Screen {
         page.getByLabel("密码", new Page.GetByLabelOptions().setExact(true)).fill(user.password());
         page.getByLabel("密码", new Page.GetByLabelOptions().setExact(true)).press("Enter");
         assertThat(page.locator("#login")).isHidden();
-        assertThat(page.locator("#who")).containsText(ROLE_NAMES.get(role));
-        return user;
+        assertThat(page.locator("#who")).containsText(ROLE_NAMES.get(user.role()));
     }
 
     static void nav(Page page, String screen) {
