@@ -124,6 +124,7 @@ function askToLogIn() {
   feed = null;
   closeFeed();
   me = null;
+  desk.forget();
   app.hidden = true;
   passwordForm.hidden = true;
   loginForm.hidden = false;
