@@ -6,6 +6,7 @@ import { get, post } from './api.js';
 import { placeName } from './devices.js';
 import { ask, button, el } from './dom.js';
 import { clock, pick, t } from './i18n.js';
+import { may } from './roles.js';
 
 const body = document.querySelector('#alarms tbody');
 const count = document.querySelector('#alarm-count');
@@ -13,6 +14,7 @@ const none = document.querySelector('#no-alarms');
 const flood = document.querySelector('#flood');
 const error = document.querySelector('#alarm-error');
 const muteButton = document.querySelector('#mute');
+const keys = document.querySelector('#screen-alarms .keys');
 const announced = new Set();
 let muted = localStorage.getItem('dutyroom.muted') === 'true';
 let alarms = [];
@@ -97,25 +99,27 @@ const canShelve = (a) => a.state !== 'shelved' && a.state !== 'out-of-service';
 
 function row(a) {
   const device = pick(a.deviceName, a.device);
+  // a role that may not act on alarms (the desk) reads the console without buttons or keys
+  const acting = may('alarms');
   const tr = el('tr', { class: a.state, tabindex: 0, dataset: { alarm: a.id, rule: a.rule, device: a.device }, 'aria-label': `${t(`priority.${a.priority}`)} ${device} ${pick(a.name, a.rule)} ${t(`state.${a.state}`)}` },
     el('td', { class: `priority priority-${a.priority}` }, t(`priority.${a.priority}`)),
     el('td', {}, device === a.device ? a.device : `${device} (${a.device})`),
     el('td', {}, pick(a.name, a.rule), a.drill ? t('alarms.drillMark') : '', a.message && el('div', { class: 'message' }, pick(a.message))),
     el('td', { class: 'state' }, t(`state.${a.state}`)),
     el('td', {}, el('time', { datetime: a.raisedAt }, clock(a.raisedAt))),
-    el('td', { class: 'actions' },
+    el('td', { class: 'actions' }, acting && [
       canAcknowledge(a) && button(t('alarms.acknowledge'), () => act(a, 'acknowledge'), { class: 'primary' }),
       canShelve(a) && button(t('alarms.shelve'), () => shelve(a)),
       a.state === 'shelved' && button(t('alarms.unshelve'), () => act(a, 'unshelve')),
-      button(t('alarms.comment'), () => comment(a))));
+      button(t('alarms.comment'), () => comment(a))]));
   tr.addEventListener('keydown', (event) => {
     if (event.target !== tr) return;
     const key = event.key.toLowerCase();
     if (event.key === 'ArrowDown') tr.nextElementSibling?.focus();
     else if (event.key === 'ArrowUp') tr.previousElementSibling?.focus();
-    else if (key === 'a' && canAcknowledge(a)) act(a, 'acknowledge');
-    else if (key === 's' && canShelve(a)) shelve(a);
-    else if (key === 'c') comment(a);
+    else if (key === 'a' && acting && canAcknowledge(a)) act(a, 'acknowledge');
+    else if (key === 's' && acting && canShelve(a)) shelve(a);
+    else if (key === 'c' && acting) comment(a);
     else return;
     event.preventDefault();
   });
@@ -127,6 +131,7 @@ function render() {
   body.replaceChildren(...alarms.map(row));
   if (focused) body.querySelector(`tr[data-alarm="${focused}"]`)?.focus();
   none.hidden = alarms.length > 0;
+  keys.hidden = !may('alarms');
   count.textContent = t('alarms.open', { n: counts.open }) + (counts.drill ? ` · ${t('alarms.drill', { n: counts.drill })}` : '');
   flood.hidden = !floods.flooding;
   if (floods.flooding) {

@@ -13,6 +13,11 @@ export function actAs(name) {
   actingUser = name;
 }
 
+/** The name actions are sent under with log-in off; null with log-in on (the session says who). */
+export function actingAs() {
+  return actingUser;
+}
+
 export function whenSessionEnds(handler) {
   onSessionEnded = handler;
 }

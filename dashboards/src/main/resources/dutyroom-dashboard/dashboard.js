@@ -13,6 +13,7 @@ import { eventItem } from './events.js';
 import { language, onLanguageChange, setLanguage, t, translate } from './i18n.js';
 import { LiveFeed } from './live.js';
 import { overview, whenTileChosen } from './overview.js';
+import { setRole } from './roles.js';
 import { closeFeed, fillBuildings, timelineScreen } from './timeline.js';
 import { workOrderBoard } from './workorders.js';
 
@@ -113,6 +114,8 @@ function follow() {
 }
 
 async function start() {
+  // the buttons each screen offers follow the role (null with log-in off: all of them)
+  setRole(me?.role, me?.username);
   loginForm.hidden = true;
   app.hidden = false;
   showWho();
@@ -126,6 +129,7 @@ function askToLogIn() {
   feed = null;
   closeFeed();
   me = null;
+  desk.forget();
   app.hidden = true;
   passwordForm.hidden = true;
   loginForm.hidden = false;

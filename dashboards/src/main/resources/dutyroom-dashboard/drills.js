@@ -5,6 +5,7 @@
 import { get, post } from './api.js';
 import { el } from './dom.js';
 import { duration, pick, stamp, t } from './i18n.js';
+import { may } from './roles.js';
 
 const form = document.querySelector('#drill-start');
 const unavailable = document.querySelector('#drills-unavailable');
@@ -43,7 +44,8 @@ function fillBuildings() {
 export function render() {
   unavailable.hidden = state.available;
   unavailable.textContent = state.available ? '' : `${t('drills.unavailable')}${state.reason ? `: ${state.reason}` : ''}`;
-  form.hidden = !state.available;
+  // starting one is the engineering side's; the desk watches
+  form.hidden = !state.available || !may('drills');
   const scenario = form.elements.scenario;
   const chosen = scenario.value;
   scenario.replaceChildren(...state.scenarios.map((s) => el('option', { value: s.id }, pick(s.name, s.id))));

@@ -6,6 +6,7 @@
 import { get, post } from './api.js';
 import { ask, button, el } from './dom.js';
 import { duration, pick, t } from './i18n.js';
+import { mayStep } from './roles.js';
 
 const board = document.querySelector('#wo-board');
 const error = document.querySelector('#wo-error');
@@ -77,7 +78,8 @@ function card(order) {
     el('p', { class: 'muted' }, `${order.source}${order.building ? ` · ${order.building}` : ''}${order.floor ? `/${order.floor}` : ''}`),
     el('p', {}, `${t('wo.assignee')}: ${order.assignee ?? t('wo.nobody')}`),
     clock && el('p', { class: `sla sla-${clock.level}` }, clock.text),
-    el('div', { class: 'actions' }, (STEPS[order.state] ?? []).map((s) => button(t(`wo.step.${s}`), () => step(order, s)))));
+    // only the steps this user may take: the desk follows repairs up, only the assignee accepts
+    el('div', { class: 'actions' }, (STEPS[order.state] ?? []).filter((s) => mayStep(order, s)).map((s) => button(t(`wo.step.${s}`), () => step(order, s)))));
 }
 
 export function render() {

@@ -22,6 +22,11 @@ public final class ComplaintEvents {
     public static final String RECURRING = "complaint.recurring";
     /** A repair request opened a work order, which is linked to the complaint. */
     public static final String WORK_ORDER_LINKED = "complaint.work-order-linked";
+    /**
+     * Someone read the resident's name and phone in full (the one place they are served whole): who
+     * and when, never what they read.
+     */
+    public static final String RESIDENT_VIEWED = "complaint.resident-viewed";
 
     private ComplaintEvents() {
     }

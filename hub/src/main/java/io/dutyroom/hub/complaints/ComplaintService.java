@@ -173,6 +173,29 @@ public final class ComplaintService extends VerticleBase {
         });
     }
 
+    // ---- reading a resident in full ----
+
+    /**
+     * The resident of complaint {@code id} in full, for calling them back, read by {@code by} (null
+     * when log-in is off and nobody was named). The read and its {@link ComplaintEvents#RESIDENT_VIEWED}
+     * event are one transaction: personal data is never served without the record of who asked for
+     * it. The event says who and which complaint, with none of the resident's data, not even masked.
+     * Empty when there is no such complaint.
+     */
+    public Future<Optional<Resident>> readResident(String id, String by) {
+        return timeline.transact((c, appender) -> {
+            Optional<Complaint> found = ComplaintStore.find(c, id);
+            if (found.isEmpty()) {
+                return Optional.<Resident>empty();
+            }
+            Complaint k = found.get();
+            appender.append(TimelineEvent.of(clock.instant(), ComplaintEvents.RESIDENT_VIEWED, k.site, k.id, Severity.INFO, new JsonObject()
+                    .put("complaintId", k.id).put("state", k.state.code()).put("owner", k.owner).put("unit", k.unit)
+                    .put("building", k.building).put("floor", k.floor).put("by", by)));
+            return Optional.of(k.resident());
+        }).recover(ComplaintService::withoutDetail);
+    }
+
     // ---- steps ----
 
     /** A step on a complaint; empty when there is no such complaint. */

@@ -157,8 +157,13 @@ public final class ComplaintStore {
 
     public Optional<Complaint> find(String id) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            return first(c, "SELECT " + COLUMNS + " FROM complaint WHERE id = ?", id);
+            return find(c, id);
         }
+    }
+
+    /** One complaint, read in the caller's transaction, without a lock: a read that is recorded with it. */
+    static Optional<Complaint> find(Connection c, String id) throws SQLException {
+        return first(c, "SELECT " + COLUMNS + " FROM complaint WHERE id = ?", id);
     }
 
     public List<Complaint> list(Filter f) throws SQLException {

@@ -1,7 +1,7 @@
 package io.dutyroom.hub.http;
 
 import io.dutyroom.adapters.model.DeviceId;
-import io.dutyroom.hub.complaints.Complaint;
+import io.dutyroom.hub.auth.SessionUser;
 import io.dutyroom.hub.complaints.ComplaintAction;
 import io.dutyroom.hub.complaints.ComplaintChannel;
 import io.dutyroom.hub.complaints.ComplaintKind;
@@ -179,21 +179,42 @@ final class ComplaintRoutes {
     /**
      * The resident in full: the one place the API serves a resident's name and phone, for calling
      * them back. With log-in on, only the desk, supervisors and admins may read it (the people who
-     * make the return visits; see {@link io.dutyroom.hub.auth.Access}).
+     * make the return visits; see {@link io.dutyroom.hub.auth.Access}). Every read is on the timeline
+     * with its reader ({@code complaint.resident-viewed}): who looked at whose details is for the
+     * audit trail to tell.
      */
     private void resident(RoutingContext ctx) {
-        new Params(ctx, Set.of());
+        Params params = new Params(ctx, Set.of("user"));
         String id = ctx.pathParam("id");
-        db.executeBlocking(() -> store.find(id), false).map(found -> {
-            Complaint k = found.orElseThrow(() -> ApiException.notFound("no complaint " + id));
-            Resident r = k.resident();
-            return new JsonObject().put("id", k.id()).put("resident", new JsonObject().put("name", r.name()).put("phone", r.phone())
+        String reader = reader(ctx, params.string("user"));
+        complaints.readResident(id, reader).map(found -> {
+            Resident r = found.orElseThrow(() -> ApiException.notFound("no complaint " + id));
+            return new JsonObject().put("id", id).put("resident", new JsonObject().put("name", r.name()).put("phone", r.phone())
                     .put("unit", r.unit()));
         }).onSuccess(json -> {
             // not cached anywhere on the way
             ctx.response().putHeader("Cache-Control", "no-store");
             Json.ok(ctx, json);
         }).onFailure(ctx::fail);
+    }
+
+    /**
+     * Who reads a resident: the session's user; a {@code user} parameter naming someone else is
+     * refused, as in an action's body. With log-in off (loopback only) a GET has no body, so the
+     * reader names themselves with {@code ?user=}, taken on trust; without it the read is recorded
+     * with nobody's name (null).
+     */
+    private static String reader(RoutingContext ctx, Optional<String> named) {
+        if (ctx.get(SessionUser.KEY) instanceof SessionUser session) {
+            if (named.isPresent() && !named.get().equals(session.username())) {
+                throw ApiException.badParameter("user", "you are logged in as '" + session.username() + "'; leave user out, or give your own name");
+            }
+            return session.username();
+        }
+        if (named.isPresent() && named.get().length() > MAX_SHORT) {
+            throw ApiException.badParameter("user", "at most " + MAX_SHORT + " characters");
+        }
+        return named.orElse(null);
     }
 
     private void report(RoutingContext ctx) {

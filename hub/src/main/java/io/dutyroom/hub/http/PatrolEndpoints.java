@@ -1,5 +1,6 @@
 package io.dutyroom.hub.http;
 
+import io.dutyroom.hub.patrols.CheckpointProgress;
 import io.dutyroom.hub.patrols.Finding;
 import io.dutyroom.hub.patrols.PatrolReport;
 import io.dutyroom.hub.patrols.PatrolRound;
@@ -8,6 +9,7 @@ import io.dutyroom.hub.patrols.PatrolRoutes;
 import io.dutyroom.hub.patrols.PatrolScan;
 import io.dutyroom.hub.patrols.PatrolService;
 import io.dutyroom.hub.patrols.PatrolStore;
+import io.dutyroom.hub.patrols.RoundProgress;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -37,6 +39,7 @@ final class PatrolEndpoints {
     private final PatrolReport report;
     private final WorkerExecutor db;
     private final Clock clock;
+    private final RoundProgress progress;
 
     PatrolEndpoints(PatrolService patrols, PatrolStore store, PatrolReport report, WorkerExecutor db, Clock clock) {
         this.patrols = patrols;
@@ -44,6 +47,7 @@ final class PatrolEndpoints {
         this.report = report;
         this.db = db;
         this.clock = clock;
+        this.progress = new RoundProgress(clock);
     }
 
     void mount(Router router) {
@@ -64,7 +68,8 @@ final class PatrolEndpoints {
     private static JsonObject route(PatrolRoute r) {
         JsonArray checkpoints = new JsonArray();
         r.checkpoints().forEach(cp -> checkpoints.add(new JsonObject().put("id", cp.id()).put("name", Json.text(cp.name()))
-                .put("building", cp.building()).put("floor", cp.floor()).put("checks", new JsonArray(cp.checks()))));
+                .put("building", cp.building()).put("floor", cp.floor()).put("checks", new JsonArray(cp.checks()))
+                .put("dueAfter", cp.dueAfter().map(Duration::toString).orElse(null))));
         JsonArray windows = new JsonArray();
         r.windows().forEach(w -> windows.add(new JsonObject().put("start", w.start().toString()).put("end", w.end().toString())
                 .put("days", new JsonArray(w.days().stream().map(d -> d.name().substring(0, 3).toLowerCase(java.util.Locale.ROOT)).sorted().toList()))));
@@ -124,7 +129,10 @@ final class PatrolEndpoints {
         }).onSuccess(json -> Json.ok(ctx, json)).onFailure(ctx::fail);
     }
 
-    /** A day's rounds: the judged ones with their results, and the ones still open or to come. */
+    /**
+     * A day's rounds: the judged ones with their results, the ones still open with their progress so
+     * far (each checkpoint scanned, waiting, or past its own due time), and the ones to come.
+     */
     private void rounds(RoutingContext ctx) {
         Params params = new Params(ctx, Set.of("site", "date"));
         String site = params.string("site").orElseThrow(() -> ApiException.badParameter("site", "is required"));
@@ -143,7 +151,9 @@ final class PatrolEndpoints {
         Instant from = day.atStartOfDay(routes.zone()).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(routes.zone()).toInstant();
         Instant now = clock.instant();
-        db.executeBlocking(() -> store.rounds(site, from, to), false).map(judged -> {
+        // on the worker throughout: an open round's scans are read while the list is put together
+        db.executeBlocking(() -> {
+            List<JsonObject> judged = store.rounds(site, from, to);
             Set<String> done = new HashSet<>();
             JsonArray list = new JsonArray();
             judged.forEach(r -> {
@@ -154,11 +164,32 @@ final class PatrolEndpoints {
             // without a judgement (the hub was not running then, so it cannot say who missed what)
             List<PatrolRound> all = routes.roundsClosingBetween(from, to.plus(Duration.ofDays(1))).stream()
                     .filter(r -> r.route().site().equals(site) && !r.opens().isBefore(from) && r.opens().isBefore(to)).toList();
-            all.stream().filter(r -> !done.contains(r.id())).forEach(r -> list.add(new JsonObject().put("id", r.id()).put("route", r.route().id())
-                    .put("opens", r.opens().toString()).put("closes", r.closes().toString()).put("judgedAt", r.judgedAt().toString())
-                    .put("status", now.isBefore(r.earliest()) ? "upcoming" : now.isBefore(r.judgedAt()) ? "open" : "unjudged")));
+            for (PatrolRound r : all) {
+                if (done.contains(r.id())) {
+                    continue;
+                }
+                String status = now.isBefore(r.earliest()) ? "upcoming" : now.isBefore(r.judgedAt()) ? "open" : "unjudged";
+                JsonObject json = new JsonObject().put("id", r.id()).put("route", r.route().id()).put("opens", r.opens().toString())
+                        .put("closes", r.closes().toString()).put("judgedAt", r.judgedAt().toString()).put("status", status);
+                if (status.equals("open")) {
+                    json.mergeIn(progress(progress.of(r, store.scansOf(r))));
+                }
+                list.add(json);
+            }
             return new JsonObject().put("site", site).put("date", day.toString()).put("rounds", list);
-        }).onSuccess(json -> Json.ok(ctx, json)).onFailure(ctx::fail);
+        }, false).onSuccess(json -> Json.ok(ctx, json)).onFailure(ctx::fail);
+    }
+
+    /** An open round's progress: counts, and each checkpoint as {@code {checkpoint, dueAt, status, guard, at}}. */
+    private static JsonObject progress(List<CheckpointProgress> checkpoints) {
+        JsonArray list = new JsonArray();
+        checkpoints.forEach(cp -> list.add(new JsonObject().put("checkpoint", cp.checkpoint().id()).put("dueAt", cp.dueAt().toString())
+                .put("status", cp.status().code()).put("guard", cp.scan().map(PatrolScan::guard).orElse(null))
+                .put("at", cp.scan().map(s -> s.at().toString()).orElse(null))));
+        long overdue = checkpoints.stream().filter(cp -> cp.status() == CheckpointProgress.Status.OVERDUE).count();
+        long waiting = checkpoints.stream().filter(cp -> cp.status() == CheckpointProgress.Status.WAITING).count();
+        return new JsonObject().put("checkpoints", checkpoints.size()).put("done", checkpoints.size() - overdue - waiting)
+                .put("overdue", overdue).put("progress", list);
     }
 
     private void report(RoutingContext ctx) {

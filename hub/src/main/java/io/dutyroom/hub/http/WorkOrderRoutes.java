@@ -3,6 +3,7 @@ package io.dutyroom.hub.http;
 import io.dutyroom.adapters.model.DeviceId;
 import io.dutyroom.hub.estate.EstateRegistry;
 import io.dutyroom.hub.estate.RegisteredDevice;
+import io.dutyroom.hub.workorders.SlaStep;
 import io.dutyroom.hub.workorders.WorkOrder;
 import io.dutyroom.hub.workorders.WorkOrderAction;
 import io.dutyroom.hub.workorders.WorkOrderCategory;
@@ -100,7 +101,7 @@ final class WorkOrderRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        Params params = new Params(ctx, Set.of("site", "state", "category", "assignee", "source", "open", "limit"));
+        Params params = new Params(ctx, Set.of("site", "state", "category", "assignee", "source", "open", "overdue", "limit"));
         Optional<String> state = params.string("state");
         state.ifPresent(s -> WorkOrderState.ofCode(s).orElseThrow(() -> ApiException.badParameter("state",
                 "must be one of created, dispatched, accepted, on-site, resolved, verified, closed, cancelled")));
@@ -111,10 +112,12 @@ final class WorkOrderRoutes {
         if (!Set.of("true", "false").contains(open)) {
             throw ApiException.badParameter("open", "must be true or false");
         }
+        Optional<SlaStep> overdue = params.string("overdue").map(step -> SlaStep.ofCode(step).orElseThrow(() -> ApiException.badParameter("overdue",
+                "must be one of respond, arrive, resolve, returnVisit; was '" + step + "'")));
+        Instant now = clock.instant();
         WorkOrderStore.Filter filter = new WorkOrderStore.Filter(params.string("site"), state, category, params.string("assignee"),
-                params.string("source"), open.equals("true"), params.integer("limit", 100, 1, 1000));
+                params.string("source"), open.equals("true"), overdue, now, params.integer("limit", 100, 1, 1000));
         db.executeBlocking(() -> store.list(filter), false).map(list -> {
-            Instant now = clock.instant();
             JsonArray json = new JsonArray();
             list.forEach(o -> json.add(o.toJson(now)));
             return new JsonObject().put("workOrders", json);

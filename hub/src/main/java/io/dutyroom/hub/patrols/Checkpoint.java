@@ -1,8 +1,10 @@
 package io.dutyroom.hub.patrols;
 
 import io.dutyroom.adapters.profile.LocalizedText;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A place on a patrol route where the guard scans a tag (巡查点) and looks at what is listed. Its id
@@ -14,13 +16,26 @@ import java.util.Objects;
  * @param floor    the floor as the estate registry names it, e.g. {@code "1"} or {@code roof}; null for
  *                 a place outside the buildings' floors
  * @param checks   what to look at there, e.g. {@code fire doors}, {@code lamp covers}
+ * @param dueAfter how long after its window opens the checkpoint is due to be scanned, as a guard-tour
+ *                 plan times each point of a walk; empty: due when the window closes. Only the round
+ *                 in progress uses it (to show what is past due before the round is judged); judging
+ *                 still goes by the window, so a scan after this time is not late.
  */
-public record Checkpoint(String id, LocalizedText name, String building, String floor, List<String> checks) {
+public record Checkpoint(String id, LocalizedText name, String building, String floor, List<String> checks, Optional<Duration> dueAfter) {
 
     public Checkpoint {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(building, "building");
         checks = checks == null ? List.of() : List.copyOf(checks);
+        dueAfter = dueAfter == null ? Optional.empty() : dueAfter;
+        if (dueAfter.isPresent() && dueAfter.get().isNegative()) {
+            throw new IllegalArgumentException("checkpoint " + id + ": dueAfter must not be negative");
+        }
+    }
+
+    /** A checkpoint due when its window closes. */
+    public Checkpoint(String id, LocalizedText name, String building, String floor, List<String> checks) {
+        this(id, name, building, floor, checks, Optional.empty());
     }
 }

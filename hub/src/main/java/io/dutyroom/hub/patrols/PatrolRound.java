@@ -33,6 +33,15 @@ public record PatrolRound(PatrolRoute route, Instant opens, Instant closes) {
     }
 
     /**
+     * When {@code checkpoint} is due in this round: its {@link Checkpoint#dueAfter()} from the
+     * opening, or the closing when it has none. Never after the closing, which a day when the clocks
+     * go forward can shorten.
+     */
+    public Instant dueAt(Checkpoint checkpoint) {
+        return checkpoint.dueAfter().map(opens::plus).filter(t -> t.isBefore(closes)).orElse(closes);
+    }
+
+    /**
      * A stable key such as {@code t1-building@2025-03-07T01:30:00Z}, so that a judged round is stored
      * once however often the closing check runs.
      */

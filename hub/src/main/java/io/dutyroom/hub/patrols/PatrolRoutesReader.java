@@ -103,7 +103,9 @@ final class PatrolRoutesReader {
         Optional<Duration> early = margin(at + "/early", e.early(), DEFAULT_EARLY);
         Optional<Duration> lateGrace = margin(at + "/lateGrace", e.lateGrace(), DEFAULT_LATE_GRACE);
         List<WindowOverlaps.Numbered> windows = windows(at + "/windows", e.windows());
-        List<Checkpoint> checkpoints = checkpoints(at + "/checkpoints", e.checkpoints(), e.id());
+        // a checkpoint's due time must fall within every round of its route, so within the shortest window
+        Optional<Duration> shortest = windows.stream().map(w -> w.window().length()).min(Duration::compareTo);
+        List<Checkpoint> checkpoints = checkpoints(at + "/checkpoints", e.checkpoints(), e.id(), shortest);
         if (early.isPresent() && lateGrace.isPresent() && windows.size() == e.windows().size()) {
             WindowOverlaps.check(windows, early.get(), lateGrace.get())
                     .forEach(m -> problems.at(doc, at + "/windows/" + m.getKey(), m.getValue()));
@@ -195,7 +197,7 @@ final class PatrolRoutesReader {
         return d;
     }
 
-    private List<Checkpoint> checkpoints(String at, List<CheckpointEntry> entries, String routeId) {
+    private List<Checkpoint> checkpoints(String at, List<CheckpointEntry> entries, String routeId, Optional<Duration> shortestWindow) {
         if (entries.isEmpty()) {
             problems.at(doc, at, "a route needs at least one checkpoint");
         }
@@ -228,12 +230,35 @@ final class PatrolRoutesReader {
                     problems.at(doc, checkpointAt + "/checks/" + k, "a check says what to look at, e.g. fire doors");
                 }
             }
+            Optional<Duration> dueAfter = dueAfter(checkpointAt + "/dueAfter", c.dueAfter(), shortestWindow);
             if (problems.count() == before) {
                 checkpoints.add(new Checkpoint(c.id(), name, c.building().trim(), c.floor() == null ? null : c.floor().trim(),
-                        c.checks().stream().map(String::trim).toList()));
+                        c.checks().stream().map(String::trim).toList(), dueAfter));
             }
         }
         return checkpoints;
+    }
+
+    /** A checkpoint's due time after its window opens: a duration within the route's shortest window; empty when not given. */
+    private Optional<Duration> dueAfter(String at, String text, Optional<Duration> shortestWindow) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Optional<Duration> d = Durations.parse(text);
+        if (d.isEmpty()) {
+            problems.at(doc, at, "'" + text + "' is not a duration like 20m, 90m or PT1H30M");
+            return Optional.empty();
+        }
+        if (d.get().isNegative()) {
+            problems.at(doc, at, "must not be negative (was '" + text + "'); it counts from the window's opening");
+            return Optional.empty();
+        }
+        if (shortestWindow.isPresent() && d.get().compareTo(shortestWindow.get()) > 0) {
+            problems.at(doc, at, "'" + text + "' is after the end of the route's shortest window (" + shortestWindow.get().toMinutes()
+                    + " min long); a checkpoint is due within its window, or leave dueAfter out to make it due at the window's end");
+            return Optional.empty();
+        }
+        return d;
     }
 
     private LocalizedText name(String at, JsonNode node, String id) {
@@ -264,8 +289,8 @@ final class PatrolRoutesReader {
     record WindowEntry(String start, String end, List<String> days) {
     }
 
-    /** A checkpoint as written; {@code name} is text or {@code {zh, en}}. */
-    record CheckpointEntry(String id, JsonNode name, String building, String floor, List<String> checks) {
+    /** A checkpoint as written; {@code name} is text or {@code {zh, en}}; {@code dueAfter} a duration as text. */
+    record CheckpointEntry(String id, JsonNode name, String building, String floor, List<String> checks, String dueAfter) {
         CheckpointEntry {
             checks = checks == null ? List.of() : checks;
         }

@@ -165,6 +165,13 @@ public final class PatrolStore {
         }
     }
 
+    /** The scans that count for {@code round} so far, oldest first: the evidence of a round in progress. */
+    public List<PatrolScan> scansOf(PatrolRound round) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return scans(c, round.route().id(), round.earliest(), round.judgedAt());
+        }
+    }
+
     /** Scans of a site in [from, to), newest first. */
     public List<StoredScan> scans(String site, Instant from, Instant to, int limit) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT id, site_id, route_id, checkpoint_id,"

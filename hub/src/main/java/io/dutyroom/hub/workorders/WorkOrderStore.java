@@ -30,9 +30,13 @@ public final class WorkOrderStore {
             + " sla::text, attachments::text, version";
     private static final String OPEN = "state NOT IN ('closed', 'cancelled')";
 
-    /** What the list endpoint filters on; empty means any. */
+    /**
+     * What the list endpoint filters on; empty means any. {@code overdue}: only open orders whose
+     * step's clock runs (not done) and is past its limit at {@code overdueAt}, e.g. the return visits
+     * the desk owes.
+     */
     public record Filter(Optional<String> site, Optional<String> state, Optional<String> category, Optional<String> assignee,
-                         Optional<String> source, boolean openOnly, int limit) {
+                         Optional<String> source, boolean openOnly, Optional<SlaStep> overdue, Instant overdueAt, int limit) {
     }
 
     private final DataSource dataSource;
@@ -203,6 +207,13 @@ public final class WorkOrderStore {
         f.source().ifPresent(v -> add(sql, args, " AND source = ?", v));
         if (f.openOnly()) {
             sql.append(" AND ").append(OPEN);
+        }
+        if (f.overdue().isPresent()) {
+            // the clocks are kept in the sla column as written by SlaClocks.toJson: {"<step>": {"dueAt", "doneAt", …}}
+            sql.append(" AND ").append(OPEN).append(" AND sla -> ? ->> 'doneAt' IS NULL AND (sla -> ? ->> 'dueAt')::timestamptz <= ?");
+            args.add(f.overdue().get().code());
+            args.add(f.overdue().get().code());
+            args.add(utc(f.overdueAt()));
         }
         sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
         args.add(f.limit());

@@ -17,15 +17,78 @@ class UserAccessTest {
     private static final SessionUser ADMIN = user("admin", Role.ADMIN);
 
     @Test
-    void everyRoleReadsAndWorksAlarmsWorkOrdersAndPatrols() {
+    void everyRoleReadsEverythingAndScansCheckpoints() {
         for (SessionUser u : new SessionUser[] {ENGINEER, SUPERVISOR, DESK, ADMIN}) {
-            assertThat(Access.check(u, "GET", "/api/v1/alarms")).isEmpty();
-            assertThat(Access.check(u, "POST", "/api/v1/alarms/A-1/acknowledge")).isEmpty();
-            assertThat(Access.check(u, "POST", "/api/v1/work-orders/WO-1/accept")).isEmpty();
-            assertThat(Access.check(u, "GET", "/api/v1/complaints")).as("reading complaints").isEmpty();
+            for (String path : new String[] {"/api/v1/alarms", "/api/v1/alarms/A-1", "/api/v1/devices", "/api/v1/devices/pumps-1",
+                    "/api/v1/work-orders", "/api/v1/work-orders/WO-1", "/api/v1/roster", "/api/v1/roster/on-duty", "/api/v1/complaints"}) {
+                assertThat(Access.check(u, "GET", path)).as(u.role() + " reads " + path).isEmpty();
+            }
+            assertThat(Access.check(u, "POST", "/api/v1/patrols/scans")).as("a guard's scan").isEmpty();
             assertThat(Access.check(u, "GET", "/api/v1/session")).isEmpty();
             assertThat(Access.check(u, "POST", "/api/v1/users/" + u.username() + "/password")).as("one's own password").isEmpty();
         }
+    }
+
+    @Test
+    void engineersSupervisorsAndAdminsWorkAlarmsEquipmentWorkOrdersAndHandovers() {
+        for (SessionUser u : new SessionUser[] {ENGINEER, SUPERVISOR, ADMIN}) {
+            assertThat(Access.check(u, "POST", "/api/v1/alarms/A-1/acknowledge")).isEmpty();
+            assertThat(Access.check(u, "POST", "/api/v1/alarms/A-1/comments")).isEmpty();
+            assertThat(Access.check(u, "POST", "/api/v1/devices/pumps-1/out-of-service")).isEmpty();
+            assertThat(Access.check(u, "POST", "/api/v1/devices/pumps-1/return-to-service")).isEmpty();
+            assertThat(Access.check(u, "POST", "/api/v1/work-orders")).isEmpty();
+            assertThat(Access.check(u, "POST", "/api/v1/work-orders/WO-1/accept")).isEmpty();
+            assertThat(Access.check(u, "POST", "/api/v1/roster/handover")).isEmpty();
+        }
+    }
+
+    @Test
+    void theDeskMayNotActOnAlarms() {
+        for (String action : new String[] {"acknowledge", "reset", "shelve", "unshelve", "comments"}) {
+            assertThat(Access.check(DESK, "POST", "/api/v1/alarms/A-1/" + action)).as(action).hasValueSatisfying(r -> {
+                assertThat(r.code()).isEqualTo("forbidden");
+                assertThat(r.message()).contains("acting on alarms").contains("duty-engineer").contains("you are desk");
+            });
+        }
+        assertThat(Access.check(DESK, "POST", "/api/v1/alarms/A-1/acknowledge/")).as("a trailing slash changes nothing").isPresent();
+    }
+
+    @Test
+    void theDeskMayNotTakeEquipmentOutOfServiceNorReturnIt() {
+        assertThat(Access.check(DESK, "POST", "/api/v1/devices/pumps-1/out-of-service"))
+                .hasValueSatisfying(r -> assertThat(r.message()).contains("out of service"));
+        assertThat(Access.check(DESK, "POST", "/api/v1/devices/pumps-1/return-to-service")).isPresent();
+    }
+
+    @Test
+    void theDeskMayNotActOnWorkOrdersButFollowsThemUpAndClosesThem() {
+        assertThat(Access.check(DESK, "POST", "/api/v1/work-orders")).as("opening one by hand")
+                .hasValueSatisfying(r -> assertThat(r.message()).contains("acting on work orders"));
+        for (String step : new String[] {"dispatch", "accept", "arrive", "resolve", "cancel", "reopen", "attachments"}) {
+            assertThat(Access.check(DESK, "POST", "/api/v1/work-orders/WO-1/" + step)).as(step).isPresent();
+        }
+        for (String step : new String[] {"return-visit", "close", "comments"}) {
+            assertThat(Access.check(DESK, "POST", "/api/v1/work-orders/WO-1/" + step)).as("the desk's own step " + step).isEmpty();
+        }
+        assertThat(Access.check(DESK, "POST", "/api/v1/work-orders/WO-1/return-visit/x")).as("only the step itself").isPresent();
+        assertThat(Access.check(DESK, "PUT", "/api/v1/work-orders/WO-1/close")).as("only POST").isPresent();
+        assertThat(Access.check(DESK, "DELETE", "/api/v1/work-orders/WO-1")).as("any method but GET").isPresent();
+        assertThat(Access.check(DESK, "GET", "/api/v1/work-orders/report")).isEmpty();
+        assertThat(Access.check(DESK, "POST", "/api/v1/work-ordersx")).as("not under /work-orders").isEmpty();
+    }
+
+    @Test
+    void theDeskMayNotRecordShiftHandovers() {
+        assertThat(Access.check(DESK, "POST", "/api/v1/roster/handover"))
+                .hasValueSatisfying(r -> assertThat(r.message()).contains("shift handovers"));
+    }
+
+    @Test
+    void theDeskKeepsComplaints() {
+        assertThat(Access.check(DESK, "POST", "/api/v1/complaints")).isEmpty();
+        assertThat(Access.check(DESK, "POST", "/api/v1/complaints/C-1/handle")).as("a repair's order is opened through its complaint").isEmpty();
+        assertThat(Access.check(DESK, "POST", "/api/v1/complaints/C-1/close")).isEmpty();
+        assertThat(Access.check(DESK, "GET", "/api/v1/complaints/C-1/resident")).isEmpty();
     }
 
     @Test

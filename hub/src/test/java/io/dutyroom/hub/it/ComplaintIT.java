@@ -69,9 +69,13 @@ class ComplaintIT {
             String timeline = hub.get("/api/v1/timeline?kind=complaint.*&limit=500").body();
             assertMasked(timeline);
             assertThat(timeline).contains("张*", "138****1234");
-            JsonObject resident = hub.json("/api/v1/complaints/" + id + "/resident").getJsonObject("resident");
+            JsonObject resident = hub.json("/api/v1/complaints/" + id + "/resident?user=desk.zhou").getJsonObject("resident");
             assertThat(resident.getString("name")).isEqualTo(NAME);
             assertThat(resident.getString("phone")).isEqualTo(PHONE);
+            // the read is on the audit trail: who read whose details, none of the details themselves
+            JsonObject viewed = events(hub, id).stream().filter(e -> e.getString("kind").equals("complaint.resident-viewed")).findFirst().orElseThrow();
+            assertThat(viewed.getJsonObject("payload").getString("by")).isEqualTo("desk.zhou");
+            assertThat(viewed.encode()).doesNotContain(NAME, PHONE, "张*", "138****1234");
 
             // steps out of order are refused, saying why
             assertRefused(hub, id, "resolve", new JsonObject().put("user", "eng.head").put("result", "x"), "its nature has not been judged");

@@ -379,6 +379,54 @@ class PatrolRoutesTest {
     }
 
     @Test
+    void aCheckpointMayBeDueBeforeItsWindowCloses() {
+        PatrolRoutes routes = load("""
+                timeZone: Asia/Shanghai
+                routes:
+                  - id: t1-building
+                    site: riverside
+                    windows: [{start: "09:30", end: "12:00"}, {start: "16:00", end: "18:10"}]
+                    checkpoints:
+                      - {id: t1-lobby, building: t1, dueAfter: 20m}
+                      - {id: t1-roof, building: t1}
+                """);
+        PatrolRoute route = routes.route("t1-building").orElseThrow();
+        assertThat(route.checkpoint("t1-lobby").orElseThrow().dueAfter()).contains(Duration.ofMinutes(20));
+        assertThat(route.checkpoint("t1-roof").orElseThrow().dueAfter()).as("due when the window closes").isEmpty();
+        PatrolRound morning = new PatrolRound(route, at("2025-03-07T09:30"), at("2025-03-07T12:00"));
+        assertThat(morning.dueAt(route.checkpoint("t1-lobby").orElseThrow())).isEqualTo(at("2025-03-07T09:50"));
+        assertThat(morning.dueAt(route.checkpoint("t1-roof").orElseThrow())).isEqualTo(at("2025-03-07T12:00"));
+    }
+
+    @Test
+    void aCheckpointIsDueWithinEveryWindowOfItsRoute() {
+        assertThat(problemsOf("""
+                timeZone: Asia/Shanghai
+                routes:
+                  - id: t1-building
+                    site: riverside
+                    windows: [{start: "09:30", end: "12:00"}, {start: "16:00", end: "18:10"}]
+                    checkpoints:
+                      - {id: t1-lobby, building: t1, dueAfter: 2h30m}
+                      - {id: t1-f06, building: t1, dueAfter: 2h15m}
+                      - {id: t1-f12, building: t1, dueAfter: -PT5M}
+                      - {id: t1-roof, building: t1, dueAfter: 2h}
+                """)).containsExactly(
+                "patrols.yaml:7: routes.0.checkpoints.0.dueAfter: '2h30m' is not a duration like 20m, 90m or PT1H30M",
+                "patrols.yaml:8: routes.0.checkpoints.1.dueAfter: '2h15m' is not a duration like 20m, 90m or PT1H30M",
+                "patrols.yaml:9: routes.0.checkpoints.2.dueAfter: must not be negative (was '-PT5M'); it counts from the window's opening");
+        assertThat(problemsOf("""
+                timeZone: Asia/Shanghai
+                routes:
+                  - id: t1-building
+                    site: riverside
+                    windows: [{start: "09:30", end: "12:00"}, {start: "16:00", end: "18:10"}]
+                    checkpoints: [{id: t1-roof, building: t1, dueAfter: 140m}]
+                """)).containsExactly("patrols.yaml:6: routes.0.checkpoints.0.dueAfter: '140m' is after the end of the route's shortest "
+                + "window (130 min long); a checkpoint is due within its window, or leave dueAfter out to make it due at the window's end");
+    }
+
+    @Test
     void anUnknownKeyIsNamed() {
         assertThatThrownBy(() -> load("""
                 timeZone: Asia/Shanghai
