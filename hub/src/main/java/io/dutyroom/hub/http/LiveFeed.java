@@ -1,16 +1,12 @@
 package io.dutyroom.hub.http;
 
 import io.dutyroom.hub.timeline.Timeline;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code GET /api/v1/timeline/live}: every event appended to the timeline from now on, as
@@ -19,18 +15,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * than buffered without bound; it reconnects and catches up from {@code /api/v1/timeline}.
  */
 final class LiveFeed {
-    static final String CLIENTS = "dutyroom.live.clients";
-    static final String DROPPED = "dutyroom.live.clients.dropped";
-    private static final long KEEPALIVE_MS = 15_000;
-
     private final Vertx vertx;
-    private final AtomicInteger clients = new AtomicInteger();
-    private final Counter dropped;
+    private final StreamMeters meters;
 
     LiveFeed(Vertx vertx, MeterRegistry registry) {
         this.vertx = vertx;
-        Gauge.builder(CLIENTS, clients::get).description("Live-feed clients connected").register(registry);
-        dropped = Counter.builder(DROPPED).description("Live-feed clients disconnected for falling behind").register(registry);
+        this.meters = new StreamMeters(registry, "dutyroom.live", "Live-feed");
     }
 
     void mount(Router router) {
@@ -39,34 +29,13 @@ final class LiveFeed {
 
     private void stream(RoutingContext ctx) {
         TimelineFilter filter = TimelineFilter.from(new Params(ctx, TimelineFilter.PARAMETERS));
-        HttpServerResponse response = ctx.response();
-        response.setChunked(true)
-                .putHeader("Content-Type", "text/event-stream; charset=utf-8")
-                .putHeader("Cache-Control", "no-cache")
-                .putHeader("X-Accel-Buffering", "no");
-        response.write(": dutyroom live feed\n\n");
-        clients.incrementAndGet();
+        EventStream stream = EventStream.open(vertx, ctx, "dutyroom live feed", meters);
         MessageConsumer<JsonObject> consumer = vertx.eventBus().localConsumer(Timeline.LIVE_ADDRESS, message -> {
             JsonObject event = message.body();
-            if (!filter.matches(event)) {
-                return;
-            }
-            if (response.writeQueueFull()) {
-                dropped.increment();
-                response.reset();
-                return;
-            }
-            response.write("id: " + event.getLong("id") + "\nevent: timeline\ndata: " + event.encode() + "\n\n");
-        });
-        long keepalive = vertx.setPeriodic(KEEPALIVE_MS, id -> {
-            if (!response.writeQueueFull()) {
-                response.write(": keepalive\n\n");
+            if (filter.matches(event)) {
+                stream.send("timeline", String.valueOf(event.getLong("id")), event.encode());
             }
         });
-        response.closeHandler(v -> {
-            clients.decrementAndGet();
-            vertx.cancelTimer(keepalive);
-            consumer.unregister();
-        });
+        stream.onClose(consumer::unregister);
     }
 }
