@@ -20,7 +20,8 @@ import java.util.Set;
  * screen that reconnects is up to date at once.
  *
  * <p>While a stream is open its device is watched ({@link WatchedDevices}): ingest publishes the
- * readings of watched devices only. Slow clients are dropped, as from the timeline's live feed.
+ * readings of watched devices only. Slow clients are dropped, and the stream keeps its session and
+ * ends with it, as the timeline's live feed does.
  */
 final class DeviceFeed {
     static final String EVENT = "reading";
@@ -28,12 +29,14 @@ final class DeviceFeed {
     private final Vertx vertx;
     private final DeviceState state;
     private final WatchedDevices watched;
+    private final SessionKeeper sessions;
     private final StreamMeters meters;
 
-    DeviceFeed(Vertx vertx, DeviceState state, WatchedDevices watched, MeterRegistry registry) {
+    DeviceFeed(Vertx vertx, DeviceState state, WatchedDevices watched, SessionKeeper sessions, MeterRegistry registry) {
         this.vertx = vertx;
         this.state = state;
         this.watched = watched;
+        this.sessions = sessions;
         this.meters = new StreamMeters(registry, "dutyroom.live.device", "Device-stream");
     }
 
@@ -55,6 +58,7 @@ final class DeviceFeed {
             watched.unwatch(device.id());
         });
         stream.send(EVENT, null, LiveReadings.message(device.id(), device.points()));
+        sessions.keep(ctx, stream, meters);
     }
 
     /** A device the hub knows (registered, or unregistered and heard from), as {@code GET /api/v1/devices/{id}} has it. */

@@ -123,9 +123,11 @@ public final class HttpApiVerticle extends VerticleBase {
             new AuthRoutes(new AuthRoutes.Parts(a.sessions(), a.users(), a.authenticator(), new SessionThrottle(), a.hashing()),
                     timeline, db, clock, metrics).mount(router);
         }, () -> AuthRoutes.mountOff(router));
+        // the live streams keep their sessions fresh, and end with them
+        SessionKeeper keeper = new SessionKeeper(vertx, auth.map(AuthParts::sessions), db);
         new DeviceRoutes(state, telemetry, db, clock).mount(router);
-        new DeviceFeed(vertx, state, watched, metrics).mount(router);
-        new LiveFeed(vertx, metrics).mount(router);
+        new DeviceFeed(vertx, state, watched, keeper, metrics).mount(router);
+        new LiveFeed(vertx, keeper, metrics).mount(router);
         new TimelineRoutes(timeline).mount(router);
         new AlarmRoutes(alarms, alarmReport, state, db, clock).mount(router);
         new WorkOrderRoutes(workOrders.service(), workOrders.store(), workOrders.report(), workOrders.estate(), db, clock).mount(router);

@@ -12,14 +12,17 @@ import io.vertx.ext.web.RoutingContext;
  * {@code GET /api/v1/timeline/live}: every event appended to the timeline from now on, as
  * Server-Sent Events ({@code event: timeline}, {@code id:} the event id, {@code data:} its JSON),
  * optionally filtered by site, device and kind. A client that cannot keep up is disconnected rather
- * than buffered without bound; it reconnects and catches up from {@code /api/v1/timeline}.
+ * than buffered without bound; it reconnects and catches up from {@code /api/v1/timeline}. While
+ * the feed is open it keeps its session fresh, and it ends with the session ({@link SessionKeeper}).
  */
 final class LiveFeed {
     private final Vertx vertx;
+    private final SessionKeeper sessions;
     private final StreamMeters meters;
 
-    LiveFeed(Vertx vertx, MeterRegistry registry) {
+    LiveFeed(Vertx vertx, SessionKeeper sessions, MeterRegistry registry) {
         this.vertx = vertx;
+        this.sessions = sessions;
         this.meters = new StreamMeters(registry, "dutyroom.live", "Live-feed");
     }
 
@@ -37,5 +40,6 @@ final class LiveFeed {
             }
         });
         stream.onClose(consumer::unregister);
+        sessions.keep(ctx, stream, meters);
     }
 }
