@@ -8,10 +8,10 @@ import { alarmConsole } from './alarms.js';
 import { desk } from './desk.js';
 import { deviceList, onDevices } from './devices.js';
 import { drills } from './drills.js';
-import { equipment, showList } from './equipment.js';
+import { equipment, showList, stopFollowing } from './equipment.js';
 import { eventItem } from './events.js';
 import { language, onLanguageChange, setLanguage, t, translate } from './i18n.js';
-import { LiveFeed } from './live.js';
+import { timelineFeed } from './live.js';
 import { overview, whenTileChosen } from './overview.js';
 import { closeFeed, fillBuildings, timelineScreen } from './timeline.js';
 import { workOrderBoard } from './workorders.js';
@@ -96,10 +96,10 @@ function showWho() {
 }
 
 function follow() {
-  feed = new LiveFeed('', {
+  feed = timelineFeed('', {
     onState: showFeed,
     onResync: refreshAll,
-    onEvent: (event) => {
+    onData: (event) => {
       recent.prepend(eventItem(event));
       while (recent.children.length > 8) recent.lastChild.remove();
       PARTS.filter((part) => part.follows(event)).forEach(refresh);
@@ -120,6 +120,7 @@ function askToLogIn() {
   feed?.close();
   feed = null;
   closeFeed();
+  stopFollowing();
   me = null;
   app.hidden = true;
   passwordForm.hidden = true;

@@ -1,12 +1,15 @@
-// The live feed (Server-Sent Events from /api/v1/timeline/live). The browser's EventSource retries
-// a dropped connection by itself, but gives up for good when the hub answers with an error (as it
-// may while restarting); this class then opens a new one itself, backing off up to 10 s. Every
-// reconnection calls onResync, because the hub does not replay what was missed.
+// The hub's live streams (Server-Sent Events): the timeline's live feed, and an equipment page's
+// readings. The browser's EventSource retries a dropped connection by itself, but gives up for good
+// when the hub answers with an error (as it may while restarting); this class then opens a new one
+// itself, backing off up to 10 s. Every reconnection calls onResync, because the hub does not replay
+// what was missed.
 
-export class LiveFeed {
-  constructor(query, { onEvent, onState = () => {}, onResync = () => {} }) {
-    this.query = query;
-    this.onEvent = onEvent;
+export class LiveStream {
+  /** path: the stream's URL; event: the name of the events it carries, each given to onData parsed. */
+  constructor(path, event, { onData, onState = () => {}, onResync = () => {} }) {
+    this.path = path;
+    this.event = event;
+    this.onData = onData;
     this.onState = onState;
     this.onResync = onResync;
     this.delay = 1000;
@@ -15,23 +18,24 @@ export class LiveFeed {
   }
 
   open() {
-    this.source = new EventSource(`/api/v1/timeline/live${this.query ? `?${this.query}` : ''}`);
-    this.source.onopen = () => {
+    const source = new EventSource(this.path);
+    this.source = source;
+    source.onopen = () => {
       this.delay = 1000;
       this.onState('live');
       if (this.lost) this.onResync();
       this.lost = false;
     };
-    this.source.onerror = () => {
+    source.onerror = () => {
+      if (this.closed) return;
       this.lost = true;
       this.onState('lost');
-      if (this.source.readyState === EventSource.CLOSED && !this.closed) {
-        clearTimeout(this.retry);
-        this.retry = setTimeout(() => this.open(), this.delay);
-        this.delay = Math.min(this.delay * 2, 10000);
-      }
+      if (source.readyState !== EventSource.CLOSED) return; // the browser is retrying by itself
+      clearTimeout(this.retry);
+      this.retry = setTimeout(() => this.open(), this.delay);
+      this.delay = Math.min(this.delay * 2, 10000);
     };
-    this.source.addEventListener('timeline', (message) => this.onEvent(JSON.parse(message.data)));
+    source.addEventListener(this.event, (message) => this.onData(JSON.parse(message.data)));
     return this;
   }
 
@@ -40,4 +44,9 @@ export class LiveFeed {
     clearTimeout(this.retry);
     this.source?.close();
   }
+}
+
+/** The timeline's live feed (GET /api/v1/timeline/live), with the filters of GET /api/v1/timeline as its query. */
+export function timelineFeed(query, handlers) {
+  return new LiveStream(`/api/v1/timeline/live${query ? `?${query}` : ''}`, 'timeline', handlers);
 }
