@@ -1,8 +1,12 @@
 // The hub's live streams (Server-Sent Events): the timeline's live feed, and an equipment page's
 // readings. The browser's EventSource retries a dropped connection by itself, but gives up for good
-// when the hub answers with an error (as it may while restarting); this class then opens a new one
-// itself, backing off up to 10 s. Every reconnection calls onResync, because the hub does not replay
-// what was missed.
+// when the hub answers with an error: as it may while restarting, and as it does once the session
+// has ended. This class then asks the hub whether the session is still there: if not, the screen
+// asks for a log-in; otherwise it opens a new stream itself, backing off up to 10 s. Every
+// reconnection calls onResync, because the hub does not replay what was missed. The hub ends a
+// stream whose session has ended with a last event, session-ended: the log-in form comes back at once.
+
+import { sessionEnded, sessionIsGone } from './api.js';
 
 export class LiveStream {
   /** path: the stream's URL; event: the name of the events it carries, each given to onData parsed. */
@@ -26,16 +30,23 @@ export class LiveStream {
       if (this.lost) this.onResync();
       this.lost = false;
     };
-    source.onerror = () => {
+    source.onerror = async () => {
       if (this.closed) return;
       this.lost = true;
       this.onState('lost');
       if (source.readyState !== EventSource.CLOSED) return; // the browser is retrying by itself
+      // refused, or the hub is away: a session that has gone is not worth retrying
+      if (await sessionIsGone()) return;
+      if (this.closed || this.source !== source) return;
       clearTimeout(this.retry);
       this.retry = setTimeout(() => this.open(), this.delay);
       this.delay = Math.min(this.delay * 2, 10000);
     };
     source.addEventListener(this.event, (message) => this.onData(JSON.parse(message.data)));
+    source.addEventListener('session-ended', () => {
+      this.close();
+      sessionEnded();
+    });
     return this;
   }
 
