@@ -22,6 +22,27 @@ export function whenSessionEnds(handler) {
   onSessionEnded = handler;
 }
 
+/** The hub has said the session has ended (a live stream's last event): the log-in form comes back. */
+export function sessionEnded() {
+  onSessionEnded();
+}
+
+/**
+ * Whether the session has gone, asked of the hub when it refused a live stream: a 401 to "who am I"
+ * says so, and the screen is told. A hub that cannot be reached, or that has log-in off (404), says
+ * nothing about the session.
+ */
+export async function sessionIsGone() {
+  try {
+    const response = await fetch('/api/v1/session');
+    if (response.status !== 401) return false;
+  } catch {
+    return false;
+  }
+  onSessionEnded();
+  return true;
+}
+
 export class ApiError extends Error {
   constructor(status, message) {
     super(message);

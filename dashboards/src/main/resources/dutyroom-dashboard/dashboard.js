@@ -2,16 +2,19 @@
 // patrols and complaints, drills), the language switch, and the one live feed that keeps them
 // current. Each screen reloads only when an event of its kind arrives; after the feed was lost
 // (a hub restart), every screen reloads once it is back, since the hub does not replay events.
+// While the feed is open the hub keeps the session fresh, so a wall screen that only listens stays
+// logged in; when the session ends (a 401, or the hub ends the feed) the log-in form comes back and
+// says so.
 
 import { actAs, post, whenSessionEnds } from './api.js';
 import { alarmConsole } from './alarms.js';
 import { desk } from './desk.js';
 import { deviceList, onDevices } from './devices.js';
 import { drills } from './drills.js';
-import { equipment, showList } from './equipment.js';
+import { equipment, showList, stopFollowing } from './equipment.js';
 import { eventItem } from './events.js';
 import { language, onLanguageChange, setLanguage, t, translate } from './i18n.js';
-import { LiveFeed } from './live.js';
+import { timelineFeed } from './live.js';
 import { overview, whenTileChosen } from './overview.js';
 import { setRole } from './roles.js';
 import { closeFeed, fillBuildings, timelineScreen } from './timeline.js';
@@ -23,6 +26,7 @@ const feedState = document.querySelector('#feed-state');
 const lostBanner = document.querySelector('#connection-lost');
 const recent = document.querySelector('#recent');
 const loginForm = document.querySelector('#login');
+const sessionEnded = document.querySelector('#session-ended');
 const passwordForm = document.querySelector('#change-password');
 let loginOff = false;
 const app = document.querySelector('#app');
@@ -64,10 +68,13 @@ async function refresh(part) {
 
 const refreshAll = () => Promise.all([...PARTS, timelineScreen].map(refresh));
 
+/** The live feed's state in the header: connecting, live, lost, unreachable (at start-up) or signed-out. */
 function showFeed(state) {
   feedState.dataset.state = state;
   feedState.textContent = t(`feed.${state}`);
-  lostBanner.hidden = state !== 'lost';
+  lostBanner.hidden = state !== 'lost' && state !== 'unreachable';
+  lostBanner.dataset.i18n = state === 'unreachable' ? 'connection.unreachable' : 'connection.lost';
+  lostBanner.textContent = t(lostBanner.dataset.i18n);
 }
 
 function show(screen) {
@@ -101,10 +108,10 @@ function showWho() {
 }
 
 function follow() {
-  feed = new LiveFeed('', {
+  feed = timelineFeed('', {
     onState: showFeed,
     onResync: refreshAll,
-    onEvent: (event) => {
+    onData: (event) => {
       recentEvents.unshift(event);
       recentEvents.length = Math.min(recentEvents.length, 8);
       recent.replaceChildren(...recentEvents.map(eventItem));
@@ -124,18 +131,22 @@ async function start() {
   follow();
 }
 
-function askToLogIn() {
+/** The log-in form; ended: the session ended by itself or elsewhere (not a log-out here), which the form says. */
+function askToLogIn({ ended = false } = {}) {
   feed?.close();
   feed = null;
   closeFeed();
+  stopFollowing();
   me = null;
   desk.forget();
   app.hidden = true;
   passwordForm.hidden = true;
+  showFeed('signed-out');
+  if (ended) sessionEnded.hidden = false;
   loginForm.hidden = false;
   loginForm.elements.username.focus();
 }
-whenSessionEnds(askToLogIn);
+whenSessionEnds(() => askToLogIn({ ended: true }));
 
 
 async function openSession(username, password) {
@@ -151,6 +162,7 @@ async function openSession(username, password) {
 /** After log-in: a one-time password must be replaced first (the hub allows nothing else until then). */
 async function enter(session) {
   me = session;
+  sessionEnded.hidden = true;
   if (me.mustChange) {
     loginForm.hidden = true;
     passwordForm.hidden = false;
@@ -211,25 +223,49 @@ document.querySelector('#logout').addEventListener('click', async () => {
   askToLogIn();
 });
 
-translate();
-showFeed('connecting');
-const session = await fetch('/api/v1/session');
-if (session.status === 404) {
-  // log-in is off (the hub allows that on loopback only): actions name the person themselves
-  loginOff = true;
-  document.querySelector('#login-off').hidden = false;
-  document.querySelector('#password-field').hidden = true;
-  loginForm.elements.password.required = false;
-  const known = localStorage.getItem('dutyroom.user');
-  if (known) {
-    actAs(known);
-    me = { username: known, role: null };
-    await start();
+/**
+ * Who is logged in, asked at start-up. A hub that cannot be reached (or cannot reach its database)
+ * is said in the header and asked again, after 1 s, 2 s, 4 s, 8 s and then every 10 s.
+ */
+async function begin(delay = 1000) {
+  let session = null;
+  try {
+    session = await fetch('/api/v1/session');
+  } catch {
+    // the hub is down, restarting, or the network is away
+  }
+  if (!session || session.status >= 500) {
+    showFeed('unreachable');
+    setTimeout(() => begin(Math.min(delay * 2, 10000)), delay);
+    return;
+  }
+  showFeed('connecting');
+  await opened(session);
+}
+
+/** Opens the screen for the session the hub answered: its user, the log-in form, or with log-in off a name. */
+async function opened(session) {
+  if (session.status === 404) {
+    // log-in is off (the hub allows that on loopback only): actions name the person themselves
+    loginOff = true;
+    document.querySelector('#login-off').hidden = false;
+    document.querySelector('#password-field').hidden = true;
+    loginForm.elements.password.required = false;
+    const known = localStorage.getItem('dutyroom.user');
+    if (known) {
+      actAs(known);
+      me = { username: known, role: null };
+      await start();
+    } else {
+      askToLogIn();
+    }
+  } else if (session.ok) {
+    await enter(await session.json());
   } else {
     askToLogIn();
   }
-} else if (session.ok) {
-  await enter(await session.json());
-} else {
-  askToLogIn();
 }
+
+translate();
+showFeed('connecting');
+begin();

@@ -6,13 +6,14 @@ import { get } from './api.js';
 import { el } from './dom.js';
 import { eventItem } from './events.js';
 import { t } from './i18n.js';
-import { LiveFeed } from './live.js';
+import { timelineFeed } from './live.js';
 
 const form = document.querySelector('#timeline-filter');
 const list = document.querySelector('#timeline');
 const buildings = form.elements.building;
 const MAX_EVENTS = 200;
 let feed = null;
+let feedQuery = null; // the filters the open feed was opened with
 
 function query() {
   const params = new URLSearchParams();
@@ -33,9 +34,10 @@ export async function load() {
   const filter = query();
   const { events } = await get(`/api/v1/timeline?limit=100${filter ? `&${filter}` : ''}`);
   list.replaceChildren(...events.map(eventItem));
-  if (feed?.query !== filter) {
+  if (!feed || feedQuery !== filter) {
     feed?.close();
-    feed = new LiveFeed(filter, { onEvent: add, onResync: () => load() }).open();
+    feedQuery = filter;
+    feed = timelineFeed(filter, { onData: add, onResync: () => load() }).open();
   }
 }
 

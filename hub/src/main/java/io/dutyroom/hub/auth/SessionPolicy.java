@@ -15,6 +15,8 @@ import java.time.Instant;
 public final class SessionPolicy {
     /** Activity is recorded at most this often: one write a minute, not one per request. */
     static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+    /** An open live stream re-checks its session at least this often, so that a log-out ends it within seconds. */
+    static final Duration RECHECK_AT_MOST = Duration.ofSeconds(15);
 
     private final Duration lifetime;
     private final Duration idle;
@@ -53,6 +55,17 @@ public final class SessionPolicy {
     /** Whether a request at {@code now} should be written down as the session's last activity. */
     public boolean needsTouch(Session session, Instant now) {
         return !now.isBefore(session.lastSeenAt().plus(touchEvery));
+    }
+
+    /**
+     * How often an open live stream re-checks its session, keeping it fresh while the stream is open
+     * and noticing when it has ended. A quarter of the idle timeout, at most 15 s: a check records
+     * activity once {@link #needsTouch} (at most half the timeout after the last record), so activity
+     * is recorded within three quarters of the timeout, never too late.
+     */
+    public Duration recheckEvery() {
+        Duration quarter = idle.dividedBy(4);
+        return quarter.compareTo(RECHECK_AT_MOST) < 0 ? quarter : RECHECK_AT_MOST;
     }
 
     /** Sessions last seen at or before this are idle at {@code now}; for the purge. */

@@ -24,6 +24,8 @@ import java.util.Optional;
  */
 final class AuthHandler implements Handler<RoutingContext> {
     static final String COOKIE = "dutyroom_session";
+    /** Why a request with a token is refused: the session is gone, whichever way it went. */
+    static final String SESSION_ENDED = "your session has ended (logged out, expired, or idle too long); log in again";
 
     private final Sessions sessions;
     private final WorkerExecutor db;
@@ -62,7 +64,7 @@ final class AuthHandler implements Handler<RoutingContext> {
             }
             if (found.result().isEmpty()) {
                 AuthRoutes.clearCookie(ctx);
-                ctx.fail(ApiException.unauthenticated("your session has ended (logged out, expired, or idle too long); log in again"));
+                ctx.fail(ApiException.unauthenticated(SESSION_ENDED));
                 return;
             }
             SessionUser user = found.result().get();

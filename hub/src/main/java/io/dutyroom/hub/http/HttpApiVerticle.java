@@ -12,6 +12,7 @@ import io.dutyroom.hub.complaints.ComplaintStore;
 import io.dutyroom.hub.drills.DrillService;
 import io.dutyroom.hub.estate.EstateRegistry;
 import io.dutyroom.hub.ingest.DeviceState;
+import io.dutyroom.hub.ingest.WatchedDevices;
 import io.dutyroom.hub.storage.TelemetryQueries;
 import io.dutyroom.hub.patrols.PatrolReport;
 import io.dutyroom.hub.patrols.PatrolService;
@@ -59,6 +60,7 @@ public final class HttpApiVerticle extends VerticleBase {
     private final ComplaintParts complaints;
     private final DrillService drills;
     private final Optional<AuthParts> auth;
+    private final WatchedDevices watched;
     private final WorkerExecutor db;
     private final PrometheusMeterRegistry metrics;
     private final HealthReport health;
@@ -87,8 +89,8 @@ public final class HttpApiVerticle extends VerticleBase {
 
     public HttpApiVerticle(String host, int port, DeviceState state, TelemetryQueries telemetry, Timeline timeline,
                            AlarmService alarms, AlarmReport alarmReport, WorkOrderParts workOrders, PatrolParts patrols,
-                           ComplaintParts complaints, DrillService drills, Optional<AuthParts> auth, WorkerExecutor db,
-                           PrometheusMeterRegistry metrics, HealthReport health, Clock clock) {
+                           ComplaintParts complaints, DrillService drills, Optional<AuthParts> auth, WatchedDevices watched,
+                           WorkerExecutor db, PrometheusMeterRegistry metrics, HealthReport health, Clock clock) {
         this.host = host;
         this.port = port;
         this.state = state;
@@ -101,6 +103,7 @@ public final class HttpApiVerticle extends VerticleBase {
         this.complaints = complaints;
         this.drills = drills;
         this.auth = auth;
+        this.watched = watched;
         this.db = db;
         this.metrics = metrics;
         this.health = health;
@@ -121,8 +124,11 @@ public final class HttpApiVerticle extends VerticleBase {
                     timeline, db, clock, metrics).mount(router);
         }, () -> AuthRoutes.mountOff(router));
         new EstateRoutes(workOrders.estate()).mount(router);
+        // the live streams keep their sessions fresh, and end with them
+        SessionKeeper keeper = new SessionKeeper(vertx, auth.map(AuthParts::sessions), db);
         new DeviceRoutes(state, telemetry, db, clock).mount(router);
-        new LiveFeed(vertx, metrics).mount(router);
+        new DeviceFeed(vertx, state, watched, keeper, metrics).mount(router);
+        new LiveFeed(vertx, keeper, metrics).mount(router);
         new TimelineRoutes(timeline).mount(router);
         new AlarmRoutes(alarms, alarmReport, state, db, clock).mount(router);
         new WorkOrderRoutes(workOrders.service(), workOrders.store(), workOrders.report(), workOrders.estate(), db, clock).mount(router);

@@ -53,19 +53,24 @@ public final class IngestVerticle extends VerticleBase {
     private final Clock clock;
     private final Duration offlineAfter;
     private final PatrolScans patrols;
+    private final WatchedDevices watched;
     private final int backlogLimit;  // = the MQTT adapter's window of unfinished messages
     private final ArrayDeque<Waiting> backlog = new ArrayDeque<>();
     private MessageConsumer<Envelope> consumer;
+    private LiveReadings live;
     private long silenceTimer = -1;
 
     public IngestVerticle(EstateRegistry registry, DeviceState state, TelemetryWriter writer, Timeline timeline, RuleFeed rules,
                           IngestMetrics metrics, Clock clock, Duration offlineAfter, int backlogLimit) {
-        this(registry, state, writer, timeline, rules, PatrolScans.NONE, metrics, clock, offlineAfter, backlogLimit);
+        this(registry, state, writer, timeline, rules, PatrolScans.NONE, new WatchedDevices(), metrics, clock, offlineAfter, backlogLimit);
     }
 
+    /** @param watched the devices watched live; their recorded readings are published ({@link LiveReadings}) */
     public IngestVerticle(EstateRegistry registry, DeviceState state, TelemetryWriter writer, Timeline timeline, RuleFeed rules,
-                          PatrolScans patrols, IngestMetrics metrics, Clock clock, Duration offlineAfter, int backlogLimit) {
+                          PatrolScans patrols, WatchedDevices watched, IngestMetrics metrics, Clock clock, Duration offlineAfter,
+                          int backlogLimit) {
         this.patrols = patrols;
+        this.watched = watched;
         this.registry = registry;
         this.state = state;
         this.writer = writer;
@@ -80,6 +85,7 @@ public final class IngestVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         vertx.eventBus().registerCodec(new LocalCodec());
+        live = new LiveReadings(vertx.eventBus(), watched, state);
         writer.onSpace(() -> context.runOnContext(v -> drainBacklog()));
         consumer = vertx.eventBus().localConsumer(ADDRESS, message -> handle(message.body()));
         long checkEvery = Math.max(1_000, Math.min(30_000, offlineAfter.toMillis() / 4));
@@ -178,6 +184,7 @@ public final class IngestVerticle extends VerticleBase {
             }
             Instant now = clock.instant();
             state.record(w.batch.device(), w.readings, now, w.batch.drill());
+            live.recorded(w.batch.device(), w.readings);
             if (w.readings.get(0).quality() != Quality.UNREGISTERED) {
                 connectivity(w.batch.site().value(), w.batch.device().value(), DeviceState.Connectivity.ONLINE, now, "data")
                         .transform(ignored -> rules.readings(w.batch.device(), w.readings, w.batch.drill()))

@@ -47,6 +47,7 @@ import io.dutyroom.hub.ingest.DeviceStateRestore;
 import io.dutyroom.hub.ingest.EventBusSink;
 import io.dutyroom.hub.ingest.IngestMetrics;
 import io.dutyroom.hub.ingest.IngestVerticle;
+import io.dutyroom.hub.ingest.WatchedDevices;
 import io.dutyroom.hub.modbus.ModbusMeters;
 import io.dutyroom.hub.modbus.PolledDevices;
 import io.dutyroom.hub.rules.ProfileRules;
@@ -318,7 +319,9 @@ public final class Hub implements AutoCloseable {
         this.writer = writer;
 
         IngestMetrics ingestMetrics = new IngestMetrics(metrics);
-        IngestVerticle ingest = new IngestVerticle(estate, state, writer, timeline, alarms, patrols, ingestMetrics, clock,
+        // the devices whose equipment page is open on some screen: ingest publishes their readings live
+        WatchedDevices watched = new WatchedDevices();
+        IngestVerticle ingest = new IngestVerticle(estate, state, writer, timeline, alarms, patrols, watched, ingestMetrics, clock,
                 config.ingest().offlineAfter(), config.mqtt().receiveMaximum());
         String ingestId = await(vertx.deployVerticle(ingest), "starting ingest");
         stopIngest = () -> await(vertx.undeploy(ingestId), "stopping ingest");
@@ -346,7 +349,7 @@ public final class Hub implements AutoCloseable {
                         new WorkOrderReport(database.dataSource(), roster.zone()), estate),
                 new HttpApiVerticle.PatrolParts(patrols, patrolStore, new PatrolReport(database.dataSource(), patrolRoutes.zone())),
                 new HttpApiVerticle.ComplaintParts(complaints, complaintStore, new ComplaintReport(database.dataSource(), roster.zone())),
-                drills, auth, dbWorkers, metrics, health, clock);
+                drills, auth, watched, dbWorkers, metrics, health, clock);
         String httpId = await(vertx.deployVerticle(http), "starting the HTTP API on " + config.http().host() + ":" + config.http().port());
         parts.push(() -> await(vertx.undeploy(httpId), "stopping the HTTP API"));
         httpPort = http.actualPort();

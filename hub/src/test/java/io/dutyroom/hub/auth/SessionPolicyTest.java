@@ -51,6 +51,29 @@ class SessionPolicyTest {
     }
 
     @Test
+    void anOpenStreamRechecksItsSessionEveryQuarterOfTheIdleTimeoutAndAtLeastEvery15Seconds() {
+        assertThat(policy.recheckEvery()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(new SessionPolicy(Duration.ofHours(12), Duration.ofSeconds(5)).recheckEvery()).isEqualTo(Duration.ofMillis(1250));
+        assertThat(new SessionPolicy(Duration.ofHours(12), Duration.ofSeconds(60)).recheckEvery()).isEqualTo(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void aStreamsRechecksAloneKeepItsSessionLiveUntilItsAbsoluteExpiry() {
+        for (Duration idle : new Duration[] {Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMinutes(2), Duration.ofMinutes(30)}) {
+            SessionPolicy p = new SessionPolicy(Duration.ofHours(12), idle);
+            // the page's last own request was just before the first check: the worst case for the touch
+            Session s = new Session("h", "u", Role.DUTY_ENGINEER, T0, T0, p.expiresAt(T0));
+            for (Instant check = T0.plus(p.recheckEvery()).minusMillis(1); check.isBefore(s.expiresAt()); check = check.plus(p.recheckEvery())) {
+                assertThat(p.isLive(s, check)).as("idle %s, check at %s", idle, check).isTrue();
+                if (p.needsTouch(s, check)) {
+                    s = new Session(s.tokenHash(), s.username(), s.role(), s.createdAt(), check, s.expiresAt());
+                }
+            }
+            assertThat(p.isLive(s, s.expiresAt())).as("the absolute expiry still ends it").isFalse();
+        }
+    }
+
+    @Test
     void thePurgeCutsAtTheIdleTimeout() {
         assertThat(policy.idleCutoff(T0)).isEqualTo(T0.minus(Duration.ofMinutes(30)));
     }
