@@ -59,6 +59,9 @@ function cue() {
   if (muted) return;
   try {
     const context = audioContext();
+    // not yet allowed to sound (nobody has pressed anything on the page): tones scheduled now would
+    // all play at the first key, maybe hours later, for an alarm long on the screen
+    if (context.state !== 'running') return;
     [880, 660].forEach((hz, i) => {
       const tone = context.createOscillator();
       tone.frequency.value = hz;

@@ -14,7 +14,7 @@ import { drills } from './drills.js';
 import { equipment, showList, stopFollowing } from './equipment.js';
 import { eventItem } from './events.js';
 import { language, onLanguageChange, setLanguage, t, translate } from './i18n.js';
-import { timelineFeed } from './live.js';
+import { isWallScreen, setWallScreen, timelineFeed } from './live.js';
 import { overview, whenTileChosen } from './overview.js';
 import { setRole } from './roles.js';
 import { closeFeed, fillBuildings, timelineScreen } from './timeline.js';
@@ -108,6 +108,7 @@ function showWho() {
 }
 
 function follow() {
+  feed?.close();
   feed = timelineFeed('', {
     onState: showFeed,
     onResync: refreshAll,
@@ -120,7 +121,11 @@ function follow() {
   }).open();
 }
 
+/** Counts log-ins: a start overtaken by a newer one (the session ended while it loaded) stops. */
+let starts = 0;
+
 async function start() {
+  const mine = ++starts;
   // the buttons each screen offers follow the role (null with log-in off: all of them)
   setRole(me?.role, me?.username);
   loginForm.hidden = true;
@@ -128,7 +133,7 @@ async function start() {
   showWho();
   show(location.hash.slice(1));
   await refreshAll();
-  follow();
+  if (mine === starts && me) follow();
 }
 
 /** The log-in form; ended: the session ended by itself or elsewhere (not a log-out here), which the form says. */
@@ -143,6 +148,7 @@ function askToLogIn({ ended = false } = {}) {
   passwordForm.hidden = true;
   showFeed('signed-out');
   if (ended) sessionEnded.hidden = false;
+  loginForm.elements.wallScreen.checked = isWallScreen();
   loginForm.hidden = false;
   loginForm.elements.username.focus();
 }
@@ -178,6 +184,7 @@ loginForm.addEventListener('submit', async (event) => {
   event.preventDefault();
   const error = document.querySelector('#login-error');
   const username = loginForm.elements.username.value.trim();
+  setWallScreen(loginForm.elements.wallScreen.checked);
   if (loginOff) {
     localStorage.setItem('dutyroom.user', username);
     actAs(username);
@@ -250,6 +257,8 @@ async function opened(session) {
     loginOff = true;
     document.querySelector('#login-off').hidden = false;
     document.querySelector('#password-field').hidden = true;
+    // no sessions to keep with log-in off
+    loginForm.elements.wallScreen.closest('label').hidden = true;
     loginForm.elements.password.required = false;
     const known = localStorage.getItem('dutyroom.user');
     if (known) {

@@ -255,5 +255,7 @@ export function forget() {
 export const desk = {
   load, render, forget,
   // a late work-order return visit is told as a workorder.* event (sla-breached), as is its visit
-  follows: (e) => e.kind.startsWith('patrol.') || e.kind.startsWith('complaint.') || e.kind.startsWith('workorder.'),
+  // a resident's details being read changes nothing on this screen
+  follows: (e) => e.kind !== 'complaint.resident-viewed'
+    && (e.kind.startsWith('patrol.') || e.kind.startsWith('complaint.') || e.kind.startsWith('workorder.')),
 };

@@ -13,7 +13,7 @@ import { allDevices, onDevices } from './devices.js';
 import { button, el } from './dom.js';
 import { eventText } from './events.js';
 import { clock, pick, stamp, t } from './i18n.js';
-import { LiveStream } from './live.js';
+import { LiveStream, streamUrl } from './live.js';
 
 const list = document.querySelector('#equipment-list');
 const listBody = document.querySelector('#devices tbody');
@@ -82,7 +82,7 @@ const onScreen = () => location.hash === '#equipment';
 function follow() {
   if (!shown || following || !onScreen()) return;
   const { id } = shown;
-  following = new LiveStream(`/api/v1/devices/${encodeURIComponent(id)}/live`, 'reading', {
+  following = new LiveStream(streamUrl(`/api/v1/devices/${encodeURIComponent(id)}/live`), 'reading', {
     onData: (reading) => { if (shown?.id === id) showReading(reading); },
   }).open();
 }
@@ -138,6 +138,8 @@ async function renderDetail() {
     get(`/api/v1/timeline?device=${path}&kind=alarm.*&limit=50`),
     get(`/api/v1/work-orders?source=${path}&limit=50`),
   ]);
+  // another device was opened (or the page closed) while this one loaded: its answer is stale
+  if (shown?.id !== id) return;
   shown.points = new Map(device.points.map((p) => [p.name, p]));
   const charted = device.points.filter((p) => p.type !== 'bool' && p.type !== undefined);
   shown.point ??= charted[0]?.name ?? null;

@@ -61,6 +61,7 @@ const NAMES = {
   'complaint.escalated': ['投诉升级', 'complaint escalated'],
   'complaint.recurring': ['重复投诉', 'recurring complaint'],
   'complaint.work-order-linked': ['投诉转工单', 'work order linked'],
+  'complaint.resident-viewed': ['查看住户信息', 'resident details viewed'],
   'shift.handover': ['交接班', 'shift handover'],
   'drill.started': ['演练开始', 'drill started'],
   'drill.scored': ['演练评分', 'drill scored'],

@@ -26,6 +26,7 @@ const WORDS = {
   'login.user': ['用户名', 'User name'],
   'login.password': ['密码', 'Password'],
   'login.submit': ['登录', 'Log in'],
+  'login.wallScreen': ['值班室大屏：打开时保持登录（最长 12 小时）', 'Wall screen: stay logged in while open (up to 12 h)'],
   'login.failed': ['登录失败', 'Log-in failed'],
   'login.throttled': ['尝试过多，请稍后再试', 'Too many attempts; wait a minute'],
   'logout': ['退出', 'Log out'],

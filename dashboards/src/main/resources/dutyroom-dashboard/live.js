@@ -59,5 +59,26 @@ export class LiveStream {
 
 /** The timeline's live feed (GET /api/v1/timeline/live), with the filters of GET /api/v1/timeline as its query. */
 export function timelineFeed(query, handlers) {
-  return new LiveStream(`/api/v1/timeline/live${query ? `?${query}` : ''}`, 'timeline', handlers);
+  return new LiveStream(streamUrl('/api/v1/timeline/live', query), 'timeline', handlers);
+}
+
+// A wall screen (chosen at log-in, kept by this browser) asks its streams to keep its session: it
+// only listens, and would otherwise be logged out after the hub's idle timeout. Other screens do
+// not, so a forgotten desk still logs itself out.
+const WALL_SCREEN = 'dutyroom.wallScreen';
+
+export function isWallScreen() {
+  return localStorage.getItem(WALL_SCREEN) === 'true';
+}
+
+export function setWallScreen(on) {
+  localStorage.setItem(WALL_SCREEN, String(on));
+}
+
+/** A stream's address with the wall screen's keepSession, where the query already has other parameters or none. */
+export function streamUrl(path, query = '') {
+  const params = new URLSearchParams(query);
+  if (isWallScreen()) params.set('keepSession', 'true');
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
 }

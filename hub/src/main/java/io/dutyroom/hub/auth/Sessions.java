@@ -57,8 +57,22 @@ public final class Sessions {
     /**
      * The user of a live session with this token, as they are now; empty for an unknown, ended or
      * malformed token, or a user since disabled. An ended session found here is deleted at once.
+     * The request counts as the session's activity.
      */
     public Optional<SessionUser> find(String token) throws SQLException {
+        return find(token, true);
+    }
+
+    /**
+     * As {@link #find(String)}, but without counting as activity: whether the session still holds,
+     * for a live stream that did not ask to keep it ({@code keepSession}), so that an open tab alone
+     * does not keep a forgotten desk logged in past the idle timeout.
+     */
+    public Optional<SessionUser> check(String token) throws SQLException {
+        return find(token, false);
+    }
+
+    private Optional<SessionUser> find(String token, boolean activity) throws SQLException {
         if (token == null || !TOKEN.matcher(token).matches()) {
             return Optional.empty();
         }
@@ -74,7 +88,7 @@ public final class Sessions {
             store.delete(hash);
             return Optional.empty();
         }
-        if (policy.needsTouch(session, now)) {
+        if (activity && policy.needsTouch(session, now)) {
             store.touch(hash, now);
         }
         return Optional.of(new SessionUser(user.username(), user.displayName(), user.role(), user.mustChange(), hash, session.expiresAt()));

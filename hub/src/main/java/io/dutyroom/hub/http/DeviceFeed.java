@@ -45,7 +45,8 @@ final class DeviceFeed {
     }
 
     private void stream(RoutingContext ctx) {
-        new Params(ctx, Set.of());
+        new Params(ctx, Set.of(SessionKeeper.KEEP_SESSION));
+        boolean keepSession = SessionKeeper.keepsSession(ctx);
         DeviceState.Device device = device(ctx.pathParam("id"));
         EventStream stream = EventStream.open(vertx, ctx, "dutyroom device " + device.id().value(), meters);
         // listening before watching, and the latest values read after both: a reading recorded
@@ -58,7 +59,7 @@ final class DeviceFeed {
             watched.unwatch(device.id());
         });
         stream.send(EVENT, null, LiveReadings.message(device.id(), device.points()));
-        sessions.keep(ctx, stream, meters);
+        sessions.keep(ctx, stream, meters, keepSession);
     }
 
     /** A device the hub knows (registered, or unregistered and heard from), as {@code GET /api/v1/devices/{id}} has it. */

@@ -5,6 +5,8 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One Server-Sent Events response, as every live stream of the hub sends it: headers that keep
@@ -18,6 +20,7 @@ import java.util.List;
  */
 final class EventStream {
     static final long KEEPALIVE_MS = 15_000;
+    private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
 
     private final Vertx vertx;
     private final HttpServerResponse response;
@@ -38,6 +41,11 @@ final class EventStream {
         });
         // the client left, or the connection broke
         response.closeHandler(v -> close());
+        // or it left before this stream opened (while the gate looked its session up): a close
+        // handler set on a closed connection is never called
+        if (response.closed()) {
+            close();
+        }
     }
 
     /** Answers the request with an open stream that starts with the comment {@code : greeting}. */
@@ -98,7 +106,14 @@ final class EventStream {
         closed = true;
         vertx.cancelTimer(keepalive);
         meters.disconnected();
-        cleanups.forEach(Runnable::run);
+        // each clean-up on its own: one that fails must not leave a timer or a watch behind
+        for (Runnable cleanup : cleanups) {
+            try {
+                cleanup.run();
+            } catch (RuntimeException e) {
+                LOG.warn("cleaning up a closed live stream failed", e);
+            }
+        }
         cleanups.clear();
     }
 }

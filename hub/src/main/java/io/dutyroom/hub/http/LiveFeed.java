@@ -7,6 +7,9 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code GET /api/v1/timeline/live}: every event appended to the timeline from now on, as
@@ -26,12 +29,17 @@ final class LiveFeed {
         this.meters = new StreamMeters(registry, "dutyroom.live", "Live-feed");
     }
 
+    /** The timeline's filters, and whether the stream keeps its session. */
+    private static final Set<String> PARAMETERS = Stream.concat(TimelineFilter.PARAMETERS.stream(), Stream.of(SessionKeeper.KEEP_SESSION))
+            .collect(Collectors.toUnmodifiableSet());
+
     void mount(Router router) {
         router.get("/api/v1/timeline/live").handler(this::stream);
     }
 
     private void stream(RoutingContext ctx) {
-        TimelineFilter filter = TimelineFilter.from(new Params(ctx, TimelineFilter.PARAMETERS));
+        TimelineFilter filter = TimelineFilter.from(new Params(ctx, PARAMETERS));
+        boolean keepSession = SessionKeeper.keepsSession(ctx);
         EventStream stream = EventStream.open(vertx, ctx, "dutyroom live feed", meters);
         MessageConsumer<JsonObject> consumer = vertx.eventBus().localConsumer(Timeline.LIVE_ADDRESS, message -> {
             JsonObject event = message.body();
@@ -40,6 +48,6 @@ final class LiveFeed {
             }
         });
         stream.onClose(consumer::unregister);
-        sessions.keep(ctx, stream, meters);
+        sessions.keep(ctx, stream, meters, keepSession);
     }
 }

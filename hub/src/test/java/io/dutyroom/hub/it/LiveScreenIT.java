@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.dutyroom.hub.auth.Role;
 import io.dutyroom.hub.auth.UserBootstrap;
 import io.vertx.core.json.JsonObject;
@@ -97,6 +98,8 @@ class LiveScreenIT {
                 }
             });
             page.navigate(hub.hub().httpUrl() + "/#alarms");
+            // the screen on the duty room's wall says so at log-in
+            page.locator("#login input[name=wallScreen]").check();
             UserBootstrap.Credential engineer = logIn(page, hub, Role.DUTY_ENGINEER);
             assertThat(page.locator("#feed-state")).hasAttribute("data-state", "live");
 
@@ -113,6 +116,24 @@ class LiveScreenIT {
             assertThat(page.locator("#alarms tr[data-device='door-1'][data-rule='door-forced']")).isVisible();
             assertThat(page.locator("#login")).isHidden();
             assertThat(page.locator("#feed-state")).hasAttribute("data-state", "live");
+        }
+    }
+
+    @Test
+    void aScreenThatIsNotAWallScreenIsLoggedOutWhenLeftAloneForTheIdleTimeout() throws Exception {
+        try (HubFixture hub = new HubFixture().with("DUTYROOM_AUTH_IDLE_TIMEOUT", "5s").startWithDemoUsers();
+             BrowserFixture chromium = BrowserFixture.start(); BrowserContext context = chromium.browser().newContext()) {
+            Page page = context.newPage();
+            page.navigate(hub.hub().httpUrl() + "/#desk");
+            assertThat(page.locator("#login input[name=wallScreen]")).not().isChecked();
+            logIn(page, hub, Role.DESK);
+            assertThat(page.locator("#feed-state")).hasAttribute("data-state", "live");
+            // a desk PC left with the screen open: its streams only check the session, so the idle
+            // timeout ends it, and the hub's next check ends the streams and tells the screen
+            assertThat(page.locator("#session-ended")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
+            assertThat(page.locator("#feed-state")).hasAttribute("data-state", "signed-out");
+            assertThat(hub.count("SELECT count(*) FROM app_session WHERE username = 'desk'")).as("the ended session is gone").isZero();
+            await().atMost(Duration.ofSeconds(10)).until(() -> hub.metric(FEED_CLIENTS) == 0.0);
         }
     }
 
