@@ -15,7 +15,7 @@ const STEPS = {
   created: ['dispatch'],
   dispatched: ['accept', 'dispatch'],
   accepted: ['arrive', 'dispatch'],
-  'on-site': ['resolve'],
+  'on-site': ['resolve', 'dispatch'],
   resolved: ['return-visit'],
   verified: ['close'],
 };
