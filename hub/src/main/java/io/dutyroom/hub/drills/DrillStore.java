@@ -92,12 +92,17 @@ public final class DrillStore {
         }
         try (Connection c = dataSource.getConnection()) {
             Array drills = c.createArrayOf("text", ids.toArray());
-            // when each alarm was first shown: an alarm suppressed by design is raised without an event
+            // when each alarm was first shown (an alarm suppressed by design is raised without an
+            // event), and first acknowledged: from the timeline, not the row, whose acknowledgement
+            // belongs to the current activation and is cleared when the alarm is announced again (a
+            // lift back in service on the order's resolve while the car is still stuck)
             try (PreparedStatement ps = c.prepareStatement("SELECT a.drill, a.id::text,"
                     + " (SELECT min(e.ts) FROM timeline_event e WHERE e.kind LIKE 'alarm.%' AND e.kind IN ("
                     + "  'alarm.raised', 'alarm.repeated', 'alarm.unsuppressed', 'alarm.returned-to-service')"
                     + "  AND e.payload->>'alarmId' = a.id::text),"
-                    + " a.acknowledged_at FROM alarm a WHERE a.drill = ANY (?) ORDER BY a.raised_at, a.id")) {
+                    + " COALESCE((SELECT min(e.ts) FROM timeline_event e WHERE e.kind LIKE 'alarm.%' AND e.kind = 'alarm.acknowledged'"
+                    + "  AND e.payload->>'alarmId' = a.id::text), a.acknowledged_at)"
+                    + " FROM alarm a WHERE a.drill = ANY (?) ORDER BY a.raised_at, a.id")) {
                 ps.setArray(1, drills);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

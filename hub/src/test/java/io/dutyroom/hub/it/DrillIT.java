@@ -131,6 +131,16 @@ class DrillIT {
                 assertThat(step(running, "arrive").getValue("at")).isNull();
             });
 
+            // the lift is taken out of service and back while the car is still stuck: its alarm is
+            // announced again and waits for a new acknowledgement, but the drill keeps the first one
+            // (the order's resolve does the same when it brings the lift back in service)
+            post(hub, "/api/v1/devices/lift-2a/out-of-service", new JsonObject().put("user", "zhao.lei").put("reason", "drill: rescue under way"));
+            post(hub, "/api/v1/devices/lift-2a/return-to-service", new JsonObject().put("user", "zhao.lei"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> hub.json("/api/v1/alarms/" + alarmId).getString("state").equals("unacknowledged"));
+            assertThat(hub.json("/api/v1/alarms/" + alarmId).getValue("acknowledgedAt")).isNull();
+            String acknowledged = step(hub.json("/api/v1/drills/" + id), "acknowledge").getString("at");
+            assertThat(acknowledged).as("the first acknowledgement stays the drill's").isNotNull();
+
             // the hub restarts mid-drill, and goes on watching it
             hub.stop();
             hub.start();
