@@ -34,7 +34,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Ingest: takes what adapters deliver on {@value #ADDRESS}, checks it against the estate registry,
  * hands readings to the writer, and when they are durable updates device state and releases the
- * adapter's acknowledgement. Device connectivity changes go onto the timeline.
+ * adapter's acknowledgement. A reading delivered again (QoS 1 after a crash) is stored once and
+ * moves state and rules once: only the readings the writer reports new go on. Device connectivity changes go onto the timeline.
  *
  * <p>Runs on one event-loop context. When the writer's queue is full, batches wait in a backlog and
  * are fed to the writer as it drains. The backlog is as large as the adapters' window of unfinished
@@ -166,12 +167,12 @@ public final class IngestVerticle extends VerticleBase {
 
     /** Offers a batch to the writer; false when the writer has no room now. */
     private boolean submit(Waiting w) {
-        CompletableFuture<Void> written = writer.offer(w.readings);
+        CompletableFuture<List<Reading>> written = writer.offer(w.readings);
         if (written == null) {
             return false;
         }
         metrics.accepted(w.readings.size());
-        written.whenComplete((v, err) -> context.runOnContext(x -> {
+        written.whenComplete((stored, err) -> context.runOnContext(x -> {
             if (err instanceof StorageRefusedException refused) {
                 // bad data, not a passing outage: count it and let the message go, as for any bad input
                 metrics.rejected(new Rejection(RejectReason.STORAGE_REFUSED, w.batch.site() + "/" + w.batch.device(), refused.getMessage()));
@@ -182,12 +183,17 @@ public final class IngestVerticle extends VerticleBase {
                 w.envelope.done().completeExceptionally(err);
                 return;
             }
+            if (stored.isEmpty()) {
+                // delivered again and stored before: state and rules have seen it already
+                w.envelope.done().complete(null);
+                return;
+            }
             Instant now = clock.instant();
-            state.record(w.batch.device(), w.readings, now, w.batch.drill());
-            live.recorded(w.batch.device(), w.readings);
-            if (w.readings.get(0).quality() != Quality.UNREGISTERED) {
+            state.record(w.batch.device(), stored, now, w.batch.drill());
+            live.recorded(w.batch.device(), stored);
+            if (stored.get(0).quality() != Quality.UNREGISTERED) {
                 connectivity(w.batch.site().value(), w.batch.device().value(), DeviceState.Connectivity.ONLINE, now, "data")
-                        .transform(ignored -> rules.readings(w.batch.device(), w.readings, w.batch.drill()))
+                        .transform(ignored -> rules.readings(w.batch.device(), stored, w.batch.drill()))
                         .onComplete(ignored -> w.envelope.done().complete(null));
             } else {
                 w.envelope.done().complete(null);

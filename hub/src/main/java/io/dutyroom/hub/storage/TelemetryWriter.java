@@ -3,8 +3,6 @@ package io.dutyroom.hub.storage;
 import io.dutyroom.adapters.model.Reading;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -16,13 +14,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes telemetry with PostgreSQL COPY in batches, on its own thread, never on an event loop.
+ * Writes telemetry with PostgreSQL COPY in batches, on its own thread, never on an event loop. Each
+ * reading is stored once however often it is delivered ({@link TelemetryCopy}).
  *
  * <p>The queue is bounded in readings: {@link #offer} refuses a batch that does not fit, and ingest
  * holds it until {@link #onSpace} says there is room. A batch's future completes only after the
@@ -32,7 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TelemetryWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TelemetryWriter.class);
-    private static final String COPY = "COPY telemetry (ts, device_id, point, value, quality) FROM STDIN";
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final DataSource dataSource;
@@ -42,10 +38,11 @@ public final class TelemetryWriter implements AutoCloseable {
     private final AtomicInteger queued = new AtomicInteger();
     private final WriterMetrics metrics;
     private final Thread thread;
-    private final CopyBuffer buffer = new CopyBuffer();
+    private final TelemetryCopy copy = new TelemetryCopy();
     private volatile boolean running = true;
     private volatile Runnable spaceListener = () -> { };
     private String lastRefusal = ""; // writer thread only
+    private StoredReadings lastStored = StoredReadings.ALL; // writer thread only
 
     private enum Outcome { WRITTEN, REFUSED, STOPPED }
 
@@ -63,9 +60,10 @@ public final class TelemetryWriter implements AutoCloseable {
     /**
      * Queues readings for writing. Returns the future of their commit, or {@code null} when the queue
      * has no room now. A batch larger than the whole queue is taken when the queue is empty, so no
-     * batch is refused forever.
+     * batch is refused forever. The future gives the readings that were new: those delivered again
+     * and stored before are left out.
      */
-    public CompletableFuture<Void> offer(List<Reading> readings) {
+    public CompletableFuture<List<Reading>> offer(List<Reading> readings) {
         if (!running) {
             return CompletableFuture.failedFuture(new IllegalStateException("telemetry writer is stopped"));
         }
@@ -146,7 +144,10 @@ public final class TelemetryWriter implements AutoCloseable {
                 batch.forEach(p -> p.done.completeExceptionally(e));
                 Thread.currentThread().interrupt();
                 return;
-            } catch (Throwable e) { // the writer thread must outlive any one batch
+            } catch (RuntimeException e) {
+                // A fault of one batch: the thread goes on, the batch stays unacknowledged. An Error
+                // (out of memory, say) is not caught: it ends this thread, and a dead writer ends the
+                // process (CrashOnly), since a hub that cannot store must not look alive.
                 LOG.error("telemetry writer: unexpected failure; the batch stays unacknowledged", e);
                 batch.forEach(p -> p.done.completeExceptionally(e));
             } finally {
@@ -165,7 +166,7 @@ public final class TelemetryWriter implements AutoCloseable {
      */
     private void write(List<Pending> batch, int readings) throws InterruptedException {
         switch (writeWithRetry(batch, readings)) {
-            case WRITTEN -> batch.forEach(p -> p.done.complete(null));
+            case WRITTEN -> batch.forEach(p -> p.done.complete(lastStored.claim(p.readings)));
             case STOPPED -> batch.forEach(p -> p.done.completeExceptionally(new IllegalStateException("hub stopped before the readings were written")));
             case REFUSED -> {
                 if (batch.size() == 1) {
@@ -187,14 +188,16 @@ public final class TelemetryWriter implements AutoCloseable {
         while (true) {
             Timer.Sample sample = Timer.start();
             try {
-                copy(batch);
+                lastStored = copy(batch);
+                long added = lastStored.count(readings);
                 sample.stop(metrics.batch);
-                metrics.written.increment(readings);
+                metrics.written.increment(added);
+                metrics.repeated.increment(readings - added);
                 if (failingSince != 0) {
                     LOG.info("telemetry writer: database is back after {} s; writing again", (System.nanoTime() - failingSince) / 1_000_000_000);
                 }
                 return Outcome.WRITTEN;
-            } catch (SQLException | IOException e) {
+            } catch (SQLException e) {
                 if (!SqlErrors.isTransient(e)) {
                     lastRefusal = e.getMessage();
                     LOG.error("telemetry writer: the database refused {} readings: {}", readings, e.getMessage());
@@ -214,70 +217,16 @@ public final class TelemetryWriter implements AutoCloseable {
         }
     }
 
-    private void copy(List<Pending> batch) throws SQLException, IOException {
+    private StoredReadings copy(List<Pending> batch) throws SQLException {
+        List<List<Reading>> lists = new ArrayList<>(batch.size());
+        for (Pending p : batch) {
+            lists.add(p.readings);
+        }
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
-                try {
-                    for (Pending p : batch) {
-                        for (Reading r : p.readings) {
-                            buffer.append(r);
-                            if (buffer.size() >= CopyBuffer.FLUSH_AT) {
-                                buffer.drainTo(copy);
-                            }
-                        }
-                    }
-                    buffer.drainTo(copy);
-                    copy.endCopy();
-                } finally {
-                    buffer.reset();
-                    if (copy.isActive()) {
-                        copy.cancelCopy();
-                    }
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    c.rollback();
-                } catch (SQLException ignored) {
-                    // the connection is probably gone; the pool discards it
-                }
-                throw e;
-            }
+            return copy.write(c, lists);
         }
     }
 
-    private record Pending(List<Reading> readings, long queuedAt, CompletableFuture<Void> done) {
-    }
-
-    /** Reused text-format COPY buffer; identifiers are validated upstream and need no escaping. */
-    private static final class CopyBuffer {
-        static final int FLUSH_AT = 256 * 1024;
-        private final StringBuilder text = new StringBuilder(FLUSH_AT + 1024);
-
-        void append(Reading r) {
-            text.append(r.ts()).append('\t')
-                    .append(r.device().value()).append('\t')
-                    .append(r.point()).append('\t')
-                    .append(r.value()).append('\t')
-                    .append(r.quality().code()).append('\n');
-        }
-
-        int size() {
-            return text.length();
-        }
-
-        void drainTo(CopyIn copy) throws SQLException {
-            if (text.length() > 0) {
-                byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-                copy.writeToCopy(bytes, 0, bytes.length);
-                text.setLength(0);
-            }
-        }
-
-        void reset() {
-            text.setLength(0);
-        }
+    private record Pending(List<Reading> readings, long queuedAt, CompletableFuture<List<Reading>> done) {
     }
 }

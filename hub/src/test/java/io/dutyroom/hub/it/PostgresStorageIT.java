@@ -70,6 +70,53 @@ class PostgresStorageIT {
     }
 
     @Test
+    void aReadingWrittenAgainIsStoredOnceAndTheWriterSaysWhichReadingsWereNew() throws Exception {
+        TelemetryMaintenance.of(database, new StorageOptions(1000, 100, Duration.ofDays(365), Duration.ofDays(7), 3), Duration.ofDays(7)).run(Instant.now());
+        Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
+        Reading first = new Reading(PUMP, "outlet_pressure", t, 0.41, Quality.GOOD);
+        // a timestamp finer than PostgreSQL keeps: the key is the stored microsecond
+        Reading fine = new Reading(PUMP, "outlet_pressure", t.plusNanos(1_000_400), 0.42, Quality.GOOD);
+        Reading later = new Reading(PUMP, "outlet_pressure", t.plusSeconds(1), 0.43, Quality.GOOD);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (TelemetryWriter writer = new TelemetryWriter(database.dataSource(), 1000, 25, meters)) {
+            assertThat(writer.offer(List.of(first, fine)).get(20, TimeUnit.SECONDS)).containsExactly(first, fine);
+
+            // the broker delivers both again, in one batch with a new reading and a copy of it
+            var again = writer.offer(List.of(first, fine));
+            var mixed = writer.offer(List.of(later, later));
+
+            assertThat(again.get(20, TimeUnit.SECONDS)).isEmpty();
+            assertThat(mixed.get(20, TimeUnit.SECONDS)).containsExactly(later);
+        }
+        assertThat(rows("SELECT count(*) FROM telemetry")).isEqualTo(3);
+        assertThat(meters.counter("dutyroom.telemetry.readings.repeated").count()).isEqualTo(3.0);
+        assertThat(meters.counter("dutyroom.telemetry.readings.written").count()).isEqualTo(3.0);
+    }
+
+    @Test
+    void theMigrationToTheReadingKeyKeepsOneOfEachReadingStoredTwiceBefore() throws Exception {
+        TestServices.Db db = TestServices.db();
+        String schema = TestServices.newSchema();
+        org.flywaydb.core.Flyway.configure().dataSource(db.url(), db.user(), db.password()).schemas(schema).createSchemas(true)
+                .locations("classpath:db/migration/common", "classpath:db/migration/postgres").target("9").load().migrate();
+        try (Connection c = java.sql.DriverManager.getConnection(db.url(), db.user(), db.password()); Statement s = c.createStatement()) {
+            s.execute("SET search_path TO " + schema);
+            s.execute("INSERT INTO telemetry VALUES ('2026-11-23 10:00:00+00', 'd', 'p', 1, 0), ('2026-11-23 10:00:00+00', 'd', 'p', 1, 0), "
+                    + "('2026-11-23 10:00:00+00', 'd', 'p', 1, 0), ('2026-11-23 10:00:01+00', 'd', 'p', 2, 0), ('2026-11-23 10:00:00+00', 'd', 'q', 3, 0)");
+        }
+        try (Database migrated = Database.open(db.url(), db.user(), db.password(),
+                new DatabaseOptions(db.url(), db.user(), db.password(), schema, 2, "127.0.0.1", 0, DatabaseOptions.Timescale.OFF));
+             Connection c = migrated.dataSource().getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM telemetry")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(3);
+            }
+            assertThatThrownBy(() -> s.execute("INSERT INTO telemetry VALUES ('2026-11-23 10:00:00+00', 'd', 'p', 9, 0)"))
+                    .hasMessageContaining("duplicate key");
+        }
+    }
+
+    @Test
     void copiedReadingsComeBackRawBucketedAndAsLatest() throws Exception {
         TelemetryMaintenance.of(database, new StorageOptions(1000, 100, Duration.ofDays(365), Duration.ofDays(7), 3), Duration.ofDays(7)).run(Instant.now());
         Instant base = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
@@ -121,5 +168,12 @@ class PostgresStorageIT {
             }
         }
         return names;
+    }
+
+    private long rows(String sql) throws Exception {
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 }

@@ -92,6 +92,22 @@ class TimescaleStorageIT {
     }
 
     @Test
+    void theReadingKeyHoldsOnTheHypertableAndARepeatIsSkipped() throws Exception {
+        // the writer's careful path for repeats, as SQL: this engine takes no COPY (docs/development.md)
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO telemetry VALUES (date_trunc('hour', now()), 'pump-1', 'outlet_pressure', 0.4, 0)");
+            assertThat(s.executeUpdate("INSERT INTO telemetry VALUES (date_trunc('hour', now()), 'pump-1', 'outlet_pressure', 0.4, 0), "
+                    + "(date_trunc('hour', now()) + interval '1 second', 'pump-1', 'outlet_pressure', 0.5, 0) ON CONFLICT DO NOTHING")).isEqualTo(1);
+            assertThatThrownBy(() -> s.execute("INSERT INTO telemetry VALUES (date_trunc('hour', now()), 'pump-1', 'outlet_pressure', 0.4, 0)"))
+                    .hasMessageContaining("duplicate key");
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM telemetry WHERE device_id = 'pump-1'")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
     void theTimelineIsAppendOnlyHereToo() throws Exception {
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO timeline_event (ts, kind, site_id, subject, severity) VALUES (now(), 'device.online', 's', 'pump-1', 'info')");

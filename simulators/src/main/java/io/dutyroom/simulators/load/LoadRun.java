@@ -26,10 +26,13 @@ public final class LoadRun {
     private final LoadPlan plan;
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    /** Each device's last timestamp; the publishing thread only. */
+    private final long[] lastTimestamp;
     private volatile boolean stopped;
 
     public LoadRun(LoadPlan plan) {
         this.plan = plan;
+        this.lastTimestamp = new long[plan.devices()];
     }
 
     public void stop() {
@@ -92,7 +95,7 @@ public final class LoadRun {
     }
 
     private void publish(MqttAsyncClient client, Semaphore window, int device, long sequence) throws MqttException, InterruptedException {
-        MqttMessage message = new MqttMessage(payload(sequence).getBytes(StandardCharsets.UTF_8));
+        MqttMessage message = new MqttMessage(payload(sequence, timestamp(device)).getBytes(StandardCharsets.UTF_8));
         message.setQos(plan.qos());
         // at QoS 0 the window still bounds what Paho holds before it is written to the socket
         window.acquire();
@@ -111,9 +114,20 @@ public final class LoadRun {
         });
     }
 
+    /**
+     * The device's timestamp for its next message: the clock, but always after the device's last one.
+     * A reading is keyed by device, point and timestamp, so two messages of a device in one
+     * millisecond would be one reading stored twice, not two readings.
+     */
+    private long timestamp(int device) {
+        long ts = Math.max(System.currentTimeMillis(), lastTimestamp[device] + 1);
+        lastTimestamp[device] = ts;
+        return ts;
+    }
+
     /** A message's payload: each base value varied by up to ±1 % in a slow saw, so it stays healthy. */
-    private String payload(long sequence) {
-        StringBuilder payload = new StringBuilder(64 + plan.valuesPerMessage() * 24).append("{\"ts\":").append(System.currentTimeMillis()).append(",\"values\":{");
+    private String payload(long sequence, long ts) {
+        StringBuilder payload = new StringBuilder(64 + plan.valuesPerMessage() * 24).append("{\"ts\":").append(ts).append(",\"values\":{");
         if (plan.values().isEmpty()) {
             for (int p = 0; p < plan.points(); p++) {
                 payload.append(p == 0 ? "" : ",").append("\"p").append(p).append("\":").append(sequence % 1000 / 10.0);
