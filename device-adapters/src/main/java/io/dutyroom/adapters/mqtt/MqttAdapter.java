@@ -5,6 +5,7 @@ import io.dutyroom.adapters.model.Inbound;
 import io.dutyroom.adapters.model.RejectReason;
 import io.dutyroom.adapters.model.Rejection;
 import io.dutyroom.adapters.mqtt.internal.AckSequencer;
+import io.dutyroom.adapters.mqtt.internal.PahoClient;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -12,7 +13,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
@@ -32,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * after the sink says its content is durable, and acknowledgements leave in arrival order. Paho's
  * callback thread only registers the message and hands it to the dispatcher; decoding and delivery
  * happen there.
+ *
+ * <p>Memory is bounded whatever the broker does: at most a window of unfinished messages and about
+ * a window of acknowledgements waiting in Paho's outbox ({@link AckSequencer}); beyond that the
+ * adapter stops reading and the broker keeps the backlog.
  */
 public final class MqttAdapter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttAdapter.class);
@@ -41,7 +45,7 @@ public final class MqttAdapter implements AutoCloseable {
     private final TelemetrySink sink;
     private final Executor dispatcher;
     private final AtomicBoolean connected = new AtomicBoolean();
-    private final MqttAsyncClient client;
+    private final PahoClient client;
     private final AckSequencer acks;
     private volatile boolean paused;
 
@@ -55,22 +59,39 @@ public final class MqttAdapter implements AutoCloseable {
         this.sink = sink;
         this.dispatcher = dispatcher;
         try {
-            this.client = new MqttAsyncClient(options.serverUri(), options.clientId(), new MemoryPersistence());
+            this.client = new PahoClient(options.serverUri(), options.clientId(), new MemoryPersistence());
         } catch (MqttException e) {
             throw new IllegalArgumentException("MQTT broker URL '" + options.serverUri() + "' is not usable: " + e.getMessage(), e);
         }
-        this.acks = new AckSequencer(this::acknowledge, options.receiveMaximum());
+        this.acks = new AckSequencer(this::acknowledge, options.receiveMaximum(), client::unsentControlPackets);
         client.setManualAcks(true);
         client.setCallback(new Callback());
     }
 
-    /** Connects and subscribes; fails with a message naming the broker when either cannot be done. */
+    /**
+     * Connects and subscribes; fails with a message naming the broker when either cannot be done.
+     *
+     * <p>When the broker resumes our session it already holds the subscription, and it may first
+     * deliver everything it queued while we were away: millions of messages ahead of the answer to a
+     * new SUBSCRIBE. So a resumed session is ready at the broker's CONNACK and the subscription is
+     * confirmed in the background; only a new session waits for it.
+     */
     public CompletionStage<Void> start() {
         CompletableFuture<Void> started = new CompletableFuture<>();
         try {
             client.connect(connectionOptions(), null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
+                    if (token.getSessionPresent()) {
+                        connected.set(true);
+                        started.complete(null);
+                        subscribe().whenComplete((v, err) -> {
+                            if (err != null) {
+                                LOG.error("[mqtt {}] confirming the subscription failed: {}", options.serverUri(), describe(err));
+                            }
+                        });
+                        return;
+                    }
                     subscribe().whenComplete((v, err) -> {
                         if (err == null) {
                             started.complete(null);
@@ -100,6 +121,21 @@ public final class MqttAdapter implements AutoCloseable {
     /** Messages received and not yet finished (durable or refused). */
     public int unacknowledged() {
         return acks.pending();
+    }
+
+    /** Seconds that received messages have waited with none finishing; 0 when none waits. */
+    public double stalledSeconds() {
+        return acks.stalledNanos() / 1e9;
+    }
+
+    /** Acknowledgements (and other control packets) waiting in the MQTT client to be written. */
+    public int unsentAcknowledgements() {
+        return client.unsentControlPackets();
+    }
+
+    /** The most acknowledgements seen waiting in the MQTT client at once (sampled). */
+    public int unsentAcknowledgementsHighWater() {
+        return acks.outboxHighWater();
     }
 
     public String serverUri() {
@@ -257,6 +293,8 @@ public final class MqttAdapter implements AutoCloseable {
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
             if (reconnect) {
+                // connected now: a resumed session delivers its queue ahead of the SUBACK (see start)
+                connected.set(true);
                 LOG.info("[mqtt {}] reconnected; resubscribing", serverUri);
                 subscribe().whenComplete((v, err) -> {
                     if (err != null) {

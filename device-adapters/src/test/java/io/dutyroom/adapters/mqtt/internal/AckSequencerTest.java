@@ -93,4 +93,39 @@ class AckSequencerTest {
         assertThat(sent).containsExactly(1);
         assertThat(acks.awaitIdle(1_000)).isTrue();
     }
+
+    @Test
+    void registrationWaitsWhileTheClientsOutboxHoldsMoreThanAWindowOfAcknowledgements() throws Exception {
+        // GIVEN a client whose sender has fallen behind: 5 acknowledgements unsent, over a window of 2
+        java.util.concurrent.atomic.AtomicInteger unsent = new java.util.concurrent.atomic.AtomicInteger(5);
+        AckSequencer bounded = new AckSequencer((id, qos) -> unsent.incrementAndGet(), 2, unsent::get);
+        CompletableFuture<Integer> registered = CompletableFuture.supplyAsync(() -> {
+            try {
+                for (int i = 0; i < AckSequencer.OUTBOX_CHECK_EVERY; i++) {
+                    bounded.complete(bounded.register(i, 1), true);
+                }
+                return AckSequencer.OUTBOX_CHECK_EVERY;
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        // WHEN the outbox is looked at, the registering thread (the client's reader) waits
+        assertThatThrownBy(() -> registered.get(300, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+        assertThat(bounded.outboxHighWater()).isGreaterThan(2);
+
+        // THEN it goes on once the sender has caught up
+        unsent.set(0);
+        assertThat(registered.get(5, TimeUnit.SECONDS)).isEqualTo(AckSequencer.OUTBOX_CHECK_EVERY);
+    }
+
+    @Test
+    void aStallIsTimedFromTheLastMessageThatFinished() throws Exception {
+        assertThat(acks.stalledNanos()).isZero();
+        var waiting = acks.register(1, 1);
+        long before = acks.stalledNanos();
+        org.awaitility.Awaitility.await().until(() -> acks.stalledNanos() > before);
+        acks.complete(waiting, true);
+        assertThat(acks.stalledNanos()).isZero();
+    }
 }
