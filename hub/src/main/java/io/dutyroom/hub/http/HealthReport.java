@@ -16,4 +16,10 @@ public interface HealthReport {
 
     /** Writer: {@code queuedReadings}, {@code lagSeconds}. */
     JsonObject writer();
+
+    /**
+     * Ingest: {@code stalled} when messages have waited too long with none finishing, or the writer's
+     * oldest reading has; {@code stalledSeconds}, the longer of the two waits.
+     */
+    JsonObject ingest();
 }

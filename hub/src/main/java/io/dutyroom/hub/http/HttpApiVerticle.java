@@ -166,9 +166,10 @@ public final class HttpApiVerticle extends VerticleBase {
         db.executeBlocking(() -> {
             JsonObject broker = health.broker();
             JsonObject database = health.database();
-            boolean up = broker.getBoolean("connected", false) && database.getBoolean("up", false);
+            JsonObject ingest = health.ingest();
+            boolean up = broker.getBoolean("connected", false) && database.getBoolean("up", false) && !ingest.getBoolean("stalled", false);
             return new JsonObject().put("status", up ? "up" : "degraded")
-                    .put("broker", broker).put("database", database).put("writer", health.writer());
+                    .put("broker", broker).put("database", database).put("writer", health.writer()).put("ingest", ingest);
         }, false).onSuccess(body -> Json.send(ctx, "up".equals(body.getString("status")) ? 200 : 503, body)).onFailure(ctx::fail);
     }
 

@@ -36,6 +36,7 @@ public final class DutyroomCommand {
     public static void main(String[] args) {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
+        CrashOnly.install();
         System.exit(new CommandLine(new DutyroomCommand()).execute(args));
     }
 

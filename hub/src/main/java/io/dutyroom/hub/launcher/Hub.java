@@ -110,6 +110,11 @@ public final class Hub implements AutoCloseable {
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration MAINTENANCE_EVERY = Duration.ofHours(1);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(15);
+    /**
+     * Ingest finishes a message in milliseconds, and a writer batch in well under a second: messages
+     * waiting this long with none finishing mean ingest has stopped, and /health says so (503).
+     */
+    private static final Duration INGEST_STALL = Duration.ofSeconds(10);
     /** Password hashing threads: two hash at once, the rest queue, and the database workers stay free. */
     private static final int HASHING_THREADS = 2;
 
@@ -242,6 +247,14 @@ public final class Hub implements AutoCloseable {
         parts.push(metrics::close);
 
         Vertx vertx = Vertx.vertx();
+        // an Error in a handler leaves the event loop in no known state: crash-only (CrashOnly)
+        vertx.exceptionHandler(failure -> {
+            if (failure instanceof Error) {
+                CrashOnly.die("an event loop failed", failure);
+            } else {
+                LOG.error("unhandled exception in a handler", failure);
+            }
+        });
         parts.push(() -> await(vertx.close(), "stopping Vert.x"));
         WorkerExecutor dbWorkers = vertx.createSharedWorkerExecutor("dutyroom-db", config.db().poolSize());
         parts.push(dbWorkers::close);
@@ -343,6 +356,13 @@ public final class Hub implements AutoCloseable {
             public JsonObject writer() {
                 return new JsonObject().put("queuedReadings", writer.queuedReadings()).put("lagSeconds", writer.lagSeconds());
             }
+
+            @Override
+            public JsonObject ingest() {
+                MqttAdapter a = adapter;
+                double waited = Math.max(a == null ? 0 : a.stalledSeconds(), writer.lagSeconds());
+                return new JsonObject().put("stalled", waited >= INGEST_STALL.toSeconds()).put("stalledSeconds", waited);
+            }
         };
         HttpApiVerticle http = new HttpApiVerticle(config.http().host(), config.http().port(), state, queries, timeline, alarms,
                 new AlarmReport(database.dataSource()), new HttpApiVerticle.WorkOrderParts(workOrders, orderStore,
@@ -369,6 +389,8 @@ public final class Hub implements AutoCloseable {
                 new EventBusSink(vertx, ingestMetrics), task -> dispatch.runOnContext(v -> task.run()));
         Gauge.builder("dutyroom.mqtt.connected", () -> adapter.isConnected() ? 1 : 0).description("1 when subscribed to the broker").register(metrics);
         Gauge.builder("dutyroom.mqtt.unacknowledged", adapter::unacknowledged).description("QoS 1 messages received, not yet acknowledged").register(metrics);
+        Gauge.builder("dutyroom.mqtt.acknowledgements.unsent", adapter::unsentAcknowledgements)
+                .description("Acknowledgements waiting in the MQTT client to be written; bounded by the receive maximum").register(metrics);
         try {
             adapter.start().toCompletableFuture().get(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException e) {

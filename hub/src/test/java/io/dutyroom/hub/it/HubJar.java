@@ -27,7 +27,8 @@ final class HubJar implements AutoCloseable {
     }
 
     static HubJar launch(Path dir, Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-XX:+ExitOnOutOfMemoryError", "-jar",
                 JAR.toString()));
         command.addAll(List.of(args));
         Path out = dir.resolve("out.log");

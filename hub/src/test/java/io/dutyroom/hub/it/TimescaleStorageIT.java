@@ -95,12 +95,12 @@ class TimescaleStorageIT {
     void theReadingKeyHoldsOnTheHypertableAndARepeatIsSkipped() throws Exception {
         // the writer's careful path for repeats, as SQL: this engine takes no COPY (docs/development.md)
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("INSERT INTO telemetry VALUES (date_trunc('hour', now()), 'pump-1', 'outlet_pressure', 0.4, 0)");
-            assertThat(s.executeUpdate("INSERT INTO telemetry VALUES (date_trunc('hour', now()), 'pump-1', 'outlet_pressure', 0.4, 0), "
-                    + "(date_trunc('hour', now()) + interval '1 second', 'pump-1', 'outlet_pressure', 0.5, 0) ON CONFLICT DO NOTHING")).isEqualTo(1);
-            assertThatThrownBy(() -> s.execute("INSERT INTO telemetry VALUES (date_trunc('hour', now()), 'pump-1', 'outlet_pressure', 0.4, 0)"))
+            s.execute("INSERT INTO telemetry VALUES (date_trunc('hour', now()), 'pump-key', 'outlet_pressure', 0.4, 0)");
+            assertThat(s.executeUpdate("INSERT INTO telemetry VALUES (date_trunc('hour', now()), 'pump-key', 'outlet_pressure', 0.4, 0), "
+                    + "(date_trunc('hour', now()) + interval '1 second', 'pump-key', 'outlet_pressure', 0.5, 0) ON CONFLICT DO NOTHING")).isEqualTo(1);
+            assertThatThrownBy(() -> s.execute("INSERT INTO telemetry VALUES (date_trunc('hour', now()), 'pump-key', 'outlet_pressure', 0.4, 0)"))
                     .hasMessageContaining("duplicate key");
-            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM telemetry WHERE device_id = 'pump-1'")) {
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM telemetry WHERE device_id = 'pump-key'")) {
                 rs.next();
                 assertThat(rs.getLong(1)).isEqualTo(2);
             }
