@@ -8,10 +8,32 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Reads the hub's heap and telemetry-writer lag from its Prometheus endpoint. */
+/**
+ * Reads the hub's heap, telemetry-writer lag, garbage-collection pauses and MQTT backlog from its
+ * Prometheus endpoint.
+ */
 final class HubMetrics {
-    /** The heap in use and the age of the oldest reading waiting for the writer, at one moment. */
-    record Sample(double heapMiB, double writerLagSeconds) {
+    /** Micrometer's label for a pause of the old-generation (full) collector: what a full-GC storm is made of. */
+    static final String MAJOR_GC = "action=\"end of major GC\"";
+
+    /**
+     * The heap in use and the age of the oldest reading waiting for the writer, at one moment; the
+     * rest only the soak reads.
+     *
+     * @param gcPauses            collector pauses since the hub started, every collector
+     * @param gcPauseSeconds      their total length
+     * @param majorGcPauses       pauses of the major (old-generation) collector since the hub started
+     * @param majorGcPauseSeconds their total length
+     * @param acknowledgementsUnsent acknowledgements waiting in the hub's MQTT client to be written
+     * @param unacknowledged      QoS 1 messages the hub has received and not yet acknowledged
+     * @param readingsRepeated    readings received again after being stored (a redelivery), since the hub started
+     */
+    record Sample(double heapMiB, double writerLagSeconds, double gcPauses, double gcPauseSeconds, double majorGcPauses, double majorGcPauseSeconds,
+                  double acknowledgementsUnsent, double unacknowledged, double readingsRepeated) {
+
+        Sample(double heapMiB, double writerLagSeconds) {
+            this(heapMiB, writerLagSeconds, 0, 0, 0, 0, 0, 0, 0);
+        }
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -24,25 +46,51 @@ final class HubMetrics {
     Optional<Sample> sample() {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                return Optional.empty();
-            }
-            double heap = 0;
-            double lag = 0;
-            for (String line : r.body().split("\n")) {
-                if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
-                    heap += value(line);
-                } else if (line.startsWith("dutyroom_telemetry_writer_lag_seconds")) {
-                    lag = value(line);
-                }
-            }
-            return Optional.of(new Sample(heap / (1024 * 1024), lag));
+            return r.statusCode() == 200 ? Optional.of(parse(r.body())) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
+    }
+
+    /** A sample from the Prometheus text format; a metric the hub does not have reads 0. */
+    static Sample parse(String body) {
+        double heap = 0;
+        double lag = 0;
+        double pauses = 0;
+        double pauseSeconds = 0;
+        double majorPauses = 0;
+        double majorPauseSeconds = 0;
+        double unsent = 0;
+        double unacknowledged = 0;
+        double repeated = 0;
+        for (String line : body.split("\n")) {
+            if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+                heap += value(line);
+            } else if (line.startsWith("dutyroom_telemetry_writer_lag_seconds")) {
+                lag = value(line);
+            } else if (line.startsWith("jvm_gc_pause_seconds_count")) {
+                pauses += value(line);
+                majorPauses += line.contains(MAJOR_GC) ? value(line) : 0;
+            } else if (line.startsWith("jvm_gc_pause_seconds_sum")) {
+                pauseSeconds += value(line);
+                majorPauseSeconds += line.contains(MAJOR_GC) ? value(line) : 0;
+            } else if (isMetric(line, "dutyroom_mqtt_acknowledgements_unsent")) {
+                unsent = value(line);
+            } else if (isMetric(line, "dutyroom_mqtt_unacknowledged")) {
+                unacknowledged = value(line);
+            } else if (isMetric(line, "dutyroom_telemetry_readings_repeated_total")) {
+                repeated += value(line);
+            }
+        }
+        return new Sample(heap / (1024 * 1024), lag, pauses, pauseSeconds, majorPauses, majorPauseSeconds, unsent, unacknowledged, repeated);
+    }
+
+    /** The line is this metric's, with or without labels, and not one whose name merely begins the same. */
+    private static boolean isMetric(String line, String name) {
+        return line.startsWith(name) && line.length() > name.length() && (line.charAt(name.length()) == ' ' || line.charAt(name.length()) == '{');
     }
 
     private static double value(String line) {

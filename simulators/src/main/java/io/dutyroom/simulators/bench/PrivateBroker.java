@@ -23,9 +23,17 @@ final class PrivateBroker implements AutoCloseable {
     }
 
     static PrivateBroker start(int port, Path work) throws IOException, InterruptedException {
+        return start(port, work, 1_000_000);
+    }
+
+    /**
+     * The same with {@code maxQueued} messages queued per client at most, 0 for no limit: the soak
+     * queues a backlog of a million or more for a hub that is down, and a limit would drop the excess.
+     */
+    static PrivateBroker start(int port, Path work, int maxQueued) throws IOException, InterruptedException {
         Path conf = work.resolve("mosquitto.conf");
         Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n"
-                + "max_inflight_messages 1000\nmax_queued_messages 1000000\n");
+                + "max_inflight_messages 1000\nmax_queued_messages " + maxQueued + "\n");
         ChildProcess child = ChildProcess.start("mosquitto", List.of("mosquitto", "-c", conf.toString()), Map.of(), work, null, Duration.ZERO);
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {

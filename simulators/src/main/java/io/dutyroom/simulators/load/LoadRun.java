@@ -39,6 +39,14 @@ public final class LoadRun {
         stopped = true;
     }
 
+    /**
+     * Messages the broker has acknowledged so far (QoS 1), while the run goes on: the soak watches a
+     * backlog grow by it, where the rate asked for says nothing once the broker holds the publisher back.
+     */
+    public long acknowledged() {
+        return acknowledged.get();
+    }
+
     public LoadResult run() throws MqttException, InterruptedException {
         List<MqttAsyncClient> connections = new ArrayList<>();
         List<Semaphore> windows = new ArrayList<>();
