@@ -116,7 +116,7 @@ final class HeapPlot {
         g.setColor(Color.BLACK);
         g.drawLine(LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM);
         g.drawLine(LEFT, TOP, LEFT, HEIGHT - BOTTOM);
-        double yTick = niceTick(maxY / 6);
+        double yTick = PlotTicks.nice(maxY / 6);
         for (double v = 0; v <= maxY; v += yTick) {
             String label = String.format(Locale.ROOT, "%,.0f", v);
             g.setColor(new Color(0xee, 0xee, 0xee));
@@ -125,7 +125,7 @@ final class HeapPlot {
             g.drawString(label, LEFT - 8 - g.getFontMetrics().stringWidth(label), y(v, maxY) + 4);
         }
         double unit = minutes ? 60 : 1;
-        double xTick = niceTick(maxX / unit / 8) * unit;
+        double xTick = PlotTicks.nice(maxX / unit / 8) * unit;
         for (double v = 0; v <= maxX; v += xTick) {
             String label = String.format(Locale.ROOT, "%,.0f", v / unit);
             g.drawString(label, x(v, maxX) - g.getFontMetrics().stringWidth(label) / 2, HEIGHT - BOTTOM + 18);
@@ -135,19 +135,6 @@ final class HeapPlot {
         r.rotate(-Math.PI / 2);
         r.drawString("MiB", -(HEIGHT + 20) / 2, 22);
         r.dispose();
-    }
-
-    private static double niceTick(double raw) {
-        if (raw <= 0) {
-            return 1;
-        }
-        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
-            if (m * magnitude >= raw) {
-                return m * magnitude;
-            }
-        }
-        return 10 * magnitude;
     }
 
     private static int x(double v, double max) {

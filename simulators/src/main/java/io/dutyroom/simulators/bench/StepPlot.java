@@ -95,7 +95,7 @@ final class StepPlot {
         g.setColor(Color.BLACK);
         g.drawLine(LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM);
         g.drawLine(LEFT, TOP, LEFT, HEIGHT - BOTTOM);
-        double tick = niceTick(max / 6);
+        double tick = PlotTicks.nice(max / 6);
         for (double v = 0; v <= max; v += tick) {
             String label = String.format(Locale.ROOT, "%,.0f", v);
             g.setColor(new Color(0xee, 0xee, 0xee));
@@ -109,16 +109,6 @@ final class StepPlot {
         r.rotate(-Math.PI / 2);
         r.drawString("stored readings/s", -(HEIGHT + 100) / 2, 22);
         r.dispose();
-    }
-
-    private static double niceTick(double raw) {
-        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
-            if (m * magnitude >= raw) {
-                return m * magnitude;
-            }
-        }
-        return 10 * magnitude;
     }
 
     private static int x(double v, double max) {
