@@ -27,6 +27,10 @@ import picocli.CommandLine;
  * the report and the plot; memory is not asserted. Needs the hub jar, the {@code mosquitto} binary
  * and {@code DUTYROOM_TEST_DB_URL}; skipped without the last two unless
  * {@code DUTYROOM_TEST_BENCH=required} (CI), where their absence fails it.
+ *
+ * <p>It lives in the hub module, in the soak's package, because it runs the packaged hub: the
+ * simulators module is built before the hub (whose demo runs the simulated estate), so only the
+ * hub's integration tests find the hub jar in a clean build.
  */
 class SoakIT {
     @TempDir
@@ -43,7 +47,7 @@ class SoakIT {
         } else {
             assumeTrue(db != null && mosquitto, "the soak needs a mosquitto binary and DUTYROOM_TEST_DB_URL (DUTYROOM_TEST_BENCH=required to insist)");
         }
-        Path repo = Path.of("").toAbsolutePath().getParent(); // the tests run in the simulators module's directory
+        Path repo = Path.of("").toAbsolutePath().getParent(); // the tests run in the hub module's directory
         assertThat(repo.resolve("hub/target/dutyroom-hub.jar")).as("the hub jar (mvn -DskipTests package -pl hub -am)").exists();
 
         int exit = new CommandLine(new SoakBench()).execute("--shape", "many", "--broker", "mosquitto", "--rate", "500",
