@@ -7,7 +7,8 @@ import java.time.Duration;
  * {@code host}:{@code port}.
  */
 public record MqttOptions(String url, String host, int port, String clientId, String username, String password,
-                          String topicRoot, String sharedGroup, int receiveMaximum, Duration sessionExpiry) {
+                          String topicRoot, String sharedGroup, int receiveMaximum, Duration sessionExpiry,
+                          int maxQueuedMessages) {
 
     static MqttOptions from(ConfigSource source) {
         MqttOptions options = new MqttOptions(
@@ -20,7 +21,9 @@ public record MqttOptions(String url, String host, int port, String clientId, St
                 source.string("mqtt.topicRoot", "dutyroom/v1"),
                 source.string("mqtt.sharedGroup", ""),
                 source.integer("mqtt.receiveMaximum", 1_000, 1, 65_535),
-                source.duration("mqtt.sessionExpiry", Duration.ofHours(1), Duration.ZERO));
+                source.duration("mqtt.sessionExpiry", Duration.ofHours(1), Duration.ZERO),
+                // an hour's backlog at 2,000 messages/s is 7.2 million; the queue lives on disk
+                source.integer("mqtt.maxQueuedMessages", 10_000_000, 1_000, 1_000_000_000));
         if (!options.url.isEmpty() && !options.url.matches("(tcp|ssl|ws|wss)://[^/]+")) {
             source.problem("mqtt.url", "must look like tcp://host:1883 or ssl://host:8883 (was '" + options.url + "')");
         }

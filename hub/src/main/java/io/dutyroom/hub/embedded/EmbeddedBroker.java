@@ -1,5 +1,6 @@
 package io.dutyroom.hub.embedded;
 
+import com.hivemq.configuration.service.InternalConfigurations;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +19,14 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
 
+    /**
+     * QoS 1 and 2 messages one client may have unacknowledged on their way in. HiveMQ's default of
+     * 10 holds a publisher on loopback to about 2,200 messages/s and disconnects one that sends an
+     * eleventh; 100 lets a gateway or the load generator run at its pace, and every message in
+     * flight is one the broker is already working on, so this bounds no queue of its own.
+     */
+    static final int RECEIVE_MAXIMUM = 100;
+
     private final EmbeddedHiveMQ hivemq;
     private final String url;
 
@@ -26,12 +35,19 @@ public final class EmbeddedBroker implements AutoCloseable {
         this.url = url;
     }
 
-    public static EmbeddedBroker start(Path directory, String host, int port) {
+    /**
+     * Starts the broker.
+     *
+     * @param maxQueuedMessages the most messages queued for one client
+     * @param deliveryWindow    the most messages in flight to one subscriber: the hub's receive maximum
+     */
+    public static EmbeddedBroker start(Path directory, String host, int port, int maxQueuedMessages, int deliveryWindow) {
+        widenDeliveryWindow(deliveryWindow);
         try {
             Path config = Files.createDirectories(directory.resolve("conf"));
             Path data = Files.createDirectories(directory.resolve("data"));
             Path extensions = Files.createDirectories(directory.resolve("extensions"));
-            Files.writeString(config.resolve("config.xml"), configXml(host, port));
+            Files.writeString(config.resolve("config.xml"), configXml(host, port, maxQueuedMessages));
             EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
                     .withConfigurationFolder(config)
                     .withDataFolder(data)
@@ -52,6 +68,19 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * HiveMQ CE sends a subscriber at most 50 queued messages at a time, whatever receive maximum
+     * the subscriber announces, and reads the next 50 only once every one of them is acknowledged.
+     * The hub acknowledges a message when its batch is committed, so that stop-and-wait held the
+     * hub to about 620 messages/s (12 database round trips a second), with the hub idle and the
+     * rest piling up in the broker. The limit is a static field with no setting in config.xml; it
+     * is raised here, before the broker starts, to the hub's own window, which the hub enforces
+     * anyway. A client that announces less still gets no more than it announces.
+     */
+    private static void widenDeliveryWindow(int messages) {
+        InternalConfigurations.MAX_INFLIGHT_WINDOW_SIZE_MESSAGES = Math.max(InternalConfigurations.MAX_INFLIGHT_WINDOW_SIZE_MESSAGES, messages);
+    }
+
     public String url() {
         return url;
     }
@@ -68,7 +97,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
-    private static String configXml(String host, int port) {
+    private static String configXml(String host, int port, int maxQueuedMessages) {
         return """
                 <?xml version="1.0"?>
                 <hivemq>
@@ -79,14 +108,17 @@ public final class EmbeddedBroker implements AutoCloseable {
                         </tcp-listener>
                     </listeners>
                     <mqtt>
+                        <receive-maximum>
+                            <server-receive-maximum>%d</server-receive-maximum>
+                        </receive-maximum>
                         <queued-messages>
-                            <max-queue-size>100000</max-queue-size>
+                            <max-queue-size>%d</max-queue-size>
                         </queued-messages>
                     </mqtt>
                     <anonymous-usage-statistics>
                         <enabled>false</enabled>
                     </anonymous-usage-statistics>
                 </hivemq>
-                """.formatted(port, host);
+                """.formatted(port, host, RECEIVE_MAXIMUM, maxQueuedMessages);
     }
 }

@@ -196,7 +196,8 @@ public final class Hub implements AutoCloseable {
         if (config.embeddedBroker()) {
             // HiveMQ must be told a real port; 0 means "any free one", as for HTTP and the database
             int port = config.mqtt().port() == 0 ? PortProbe.freePort(config.mqtt().host()) : config.mqtt().port();
-            EmbeddedBroker broker = EmbeddedBroker.start(config.dataDir().resolve("broker"), config.mqtt().host(), port);
+            EmbeddedBroker broker = EmbeddedBroker.start(config.dataDir().resolve("broker"), config.mqtt().host(), port,
+                    config.mqtt().maxQueuedMessages(), config.mqtt().receiveMaximum());
             parts.push(broker);
             brokerUrl = broker.url();
         }

@@ -41,7 +41,7 @@ public final class TestServices {
                 mqttUrl = "tcp://" + mosquitto.getHost() + ":" + mosquitto.getMappedPort(1883);
             } else {
                 int port = PortProbe.freePort("127.0.0.1");
-                EmbeddedBroker broker = EmbeddedBroker.start(tempDir("broker"), "127.0.0.1", port);
+                EmbeddedBroker broker = EmbeddedBroker.start(tempDir("broker"), "127.0.0.1", port, 100_000, 1_000);
                 Runtime.getRuntime().addShutdownHook(new Thread(broker::close));
                 mqttUrl = broker.url();
             }
