@@ -33,6 +33,8 @@ final class ChildProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
         Process process = builder.start();
+        // a benchmark stopped with Ctrl-C or kill must not leave a hub or broker running behind it
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, name + "-reaper"));
         Path log = logDir.resolve(name + ".log");
         CountDownLatch ready = new CountDownLatch(readyMarker == null ? 0 : 1);
         Thread pump = new Thread(() -> {

@@ -27,12 +27,13 @@ final class HubMetrics {
      * @param acknowledgementsUnsent acknowledgements waiting in the hub's MQTT client to be written
      * @param unacknowledged      QoS 1 messages the hub has received and not yet acknowledged
      * @param readingsRepeated    readings received again after being stored (a redelivery), since the hub started
+     * @param readingsWritten     readings committed to the telemetry table since the hub started, repeats not counted
      */
     record Sample(double heapMiB, double writerLagSeconds, double gcPauses, double gcPauseSeconds, double majorGcPauses, double majorGcPauseSeconds,
-                  double acknowledgementsUnsent, double unacknowledged, double readingsRepeated) {
+                  double acknowledgementsUnsent, double unacknowledged, double readingsRepeated, double readingsWritten) {
 
         Sample(double heapMiB, double writerLagSeconds) {
-            this(heapMiB, writerLagSeconds, 0, 0, 0, 0, 0, 0, 0);
+            this(heapMiB, writerLagSeconds, 0, 0, 0, 0, 0, 0, 0, 0);
         }
     }
 
@@ -66,6 +67,7 @@ final class HubMetrics {
         double unsent = 0;
         double unacknowledged = 0;
         double repeated = 0;
+        double written = 0;
         for (String line : body.split("\n")) {
             if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
                 heap += value(line);
@@ -83,9 +85,11 @@ final class HubMetrics {
                 unacknowledged = value(line);
             } else if (isMetric(line, "dutyroom_telemetry_readings_repeated_total")) {
                 repeated += value(line);
+            } else if (isMetric(line, "dutyroom_telemetry_readings_written_total")) {
+                written += value(line);
             }
         }
-        return new Sample(heap / (1024 * 1024), lag, pauses, pauseSeconds, majorPauses, majorPauseSeconds, unsent, unacknowledged, repeated);
+        return new Sample(heap / (1024 * 1024), lag, pauses, pauseSeconds, majorPauses, majorPauseSeconds, unsent, unacknowledged, repeated, written);
     }
 
     /** The line is this metric's, with or without labels, and not one whose name merely begins the same. */

@@ -69,6 +69,7 @@ final class SoakRun {
     private final List<SoakPhase> phases = new ArrayList<>();
     private final List<String> hubExited = new ArrayList<>();
     private SoakSampler sampler;
+    private SoakStored counted;
     private double killSeconds;
     // guarded by this: readings acknowledged in the phases done, and the load going on
     private long acknowledged;
@@ -82,13 +83,14 @@ final class SoakRun {
     }
 
     /** Runs the phases, sampling the hub into {@code samplesCsv} over a connection of the sampler's own. */
-    Result run(long brokerPid, Connection samplerDb, Path samplesCsv) throws Exception {
+    Result run(long brokerPid, Path samplesCsv) throws Exception {
         long backlog;
         double ready;
         double drain;
         long stored;
         long duplicates;
-        try (SoakSampler s = SoakSampler.start(hub, brokerPid, samplerDb, this::acknowledgedSoFar, settings.sampleSeconds(), System.nanoTime(), samplesCsv)) {
+        counted = new SoakStored(db, hub);
+        try (SoakSampler s = SoakSampler.start(hub, brokerPid, counted, this::acknowledgedSoFar, settings.sampleSeconds(), System.nanoTime(), samplesCsv)) {
             sampler = s;
             try {
                 timed("steady", settings.rate(), settings.steady());
@@ -103,7 +105,7 @@ final class SoakRun {
                 Begun restart = begin("restart");
                 long t0 = System.nanoTime();
                 ready = hub.restart(settings.drainLimit());
-                stored = ready < 0 ? stored() : awaitStored(t0);
+                stored = ready < 0 ? counted.exact() : awaitStored(t0);
                 drain = stored >= acknowledged ? (System.nanoTime() - t0) / 1e9 : -1;
                 finish(restart, 0, new SoakLoad.Totals(0, 0, 0, 0, 0, null), true);
                 duplicates = duplicates();
@@ -132,7 +134,7 @@ final class SoakRun {
     private void killThenQueue() throws Exception {
         Begun b = begin("backlog");
         kill();
-        long queued = (acknowledged - stored()) / load.valuesPerMessage();
+        long queued = (acknowledged - counted.rebase()) / load.valuesPerMessage();
         long toPublish = Math.max(0, settings.backlogMessages() - queued);
         System.out.printf(Locale.ROOT, "backlog: hub killed (SIGKILL) with %,d messages not stored; queueing %,d more at the broker%n", queued, toPublish);
         SoakLoad.Totals totals = new SoakLoad.Totals(0, 0, 0, 0, 0, null);
@@ -154,14 +156,14 @@ final class SoakRun {
         System.out.printf(Locale.ROOT, "backlog: %,d readings/s until %,d messages are queued, then SIGKILL%n", settings.backlogRate(), settings.backlogMessages());
         SoakLoad.Phase p = startLoad(settings.backlogRate(), Duration.ofSeconds(60 + 3 * settings.backlogMessages() / messages));
         while (p.running() && acknowledgedSoFar() - stored() < target) {
-            Thread.sleep(1000); // counting rows: nothing to be called back by
+            Thread.sleep(1000); // reading the hub's count: nothing to be called back by
         }
         SoakLoad.Totals totals = p.stopAndAwait();
         if (!hub.alive()) {
             hubExited.add(b.name());
         }
         kill();
-        if (acknowledged + totals.acknowledgedReadings() - stored() < target) {
+        if (acknowledged + totals.acknowledgedReadings() - counted.rebase() < target) {
             System.out.println("backlog: the hub kept pace; killed it with less queued than asked");
         }
         finish(b, settings.backlogRate(), totals, false);
@@ -172,19 +174,22 @@ final class SoakRun {
         killSeconds = sampler.elapsed();
     }
 
-    /** Waits for every acknowledged reading to be stored, or the drain limit, or the count to stand still. */
+    /**
+     * Waits for every acknowledged reading to be stored, or the drain limit, or the count to stand
+     * still; by the hub's count, then confirmed by counting the table.
+     */
     private long awaitStored(long t0) throws Exception {
-        long stored = stored();
+        long stored = counted.now();
         long moved = System.nanoTime();
         while (stored < acknowledged && System.nanoTime() - t0 < settings.drainLimit().toNanos() && System.nanoTime() - moved < STALL_NANOS) {
-            Thread.sleep(500); // counting rows: nothing to be called back by
-            long now = stored();
+            Thread.sleep(200); // reading the hub's count: nothing to be called back by
+            long now = counted.now();
             if (now != stored) {
                 stored = now;
                 moved = System.nanoTime();
             }
         }
-        return stored;
+        return counted.exact();
     }
 
     private synchronized SoakLoad.Phase startLoad(int readingsPerSecond, Duration longest) {
@@ -223,11 +228,8 @@ final class SoakRun {
                 hubExited.contains(b.name()) ? "; THE HUB EXITED" : "");
     }
 
-    private long stored() throws SQLException {
-        try (Statement s = db.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM " + hub.table())) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    private long stored() {
+        return counted.now();
     }
 
     /** Rows beyond one per (device, point, timestamp): a reading stored twice. */

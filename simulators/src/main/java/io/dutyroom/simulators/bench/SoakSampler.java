@@ -5,9 +5,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -16,15 +13,14 @@ import java.util.function.LongSupplier;
 /**
  * Samples the hub every few seconds through the whole soak, crash and restart included, into
  * {@code samples.csv} as it goes (a soak that is stopped or dies halfway still leaves its curve), and
- * keeps the samples for the results. The rows stored are a {@code count(*)}, which on the tens of
- * millions of rows of a long soak costs PostgreSQL seconds of a core: a sample is taken when the last
- * is done, never two at once, so a slow count stretches the interval instead of piling up.
+ * keeps the samples for the results. A sample is taken when the last is done, never two at once, so
+ * a slow answer stretches the interval instead of piling up.
  */
 final class SoakSampler implements AutoCloseable {
     private final SoakHub hub;
     private final HubMetrics metrics;
     private final long brokerPid;
-    private final Connection db;
+    private final SoakStored stored;
     private final LongSupplier acknowledged;
     private final long intervalNanos;
     private final long start;
@@ -34,12 +30,12 @@ final class SoakSampler implements AutoCloseable {
     private volatile String phase = "start";
     private volatile boolean closed;
 
-    private SoakSampler(SoakHub hub, long brokerPid, Connection db, LongSupplier acknowledged, double intervalSeconds, long start, Path file)
+    private SoakSampler(SoakHub hub, long brokerPid, SoakStored stored, LongSupplier acknowledged, double intervalSeconds, long start, Path file)
             throws IOException {
         this.hub = hub;
         this.metrics = new HubMetrics(hub.port());
         this.brokerPid = brokerPid;
-        this.db = db;
+        this.stored = stored;
         this.acknowledged = acknowledged;
         this.intervalNanos = (long) (intervalSeconds * 1e9);
         this.start = start;
@@ -52,12 +48,12 @@ final class SoakSampler implements AutoCloseable {
      * Starts sampling into {@code file}, times counted from {@code start} (System.nanoTime).
      *
      * @param brokerPid    the private broker's process; 0 for the embedded one
-     * @param db           a connection of the sampler's own
+     * @param stored       the readings stored so far
      * @param acknowledged readings the broker has acknowledged so far
      */
-    static SoakSampler start(SoakHub hub, long brokerPid, Connection db, LongSupplier acknowledged, double intervalSeconds, long start, Path file)
+    static SoakSampler start(SoakHub hub, long brokerPid, SoakStored stored, LongSupplier acknowledged, double intervalSeconds, long start, Path file)
             throws IOException {
-        SoakSampler sampler = new SoakSampler(hub, brokerPid, db, acknowledged, intervalSeconds, start, file);
+        SoakSampler sampler = new SoakSampler(hub, brokerPid, stored, acknowledged, intervalSeconds, start, file);
         sampler.csv.println(SoakSample.CSV_HEADER);
         sampler.record(sampler.sample()); // the baseline, in phase "start", before any load
         sampler.thread.start();
@@ -113,16 +109,7 @@ final class SoakSampler implements AutoCloseable {
         String current = phase;
         long pid = hub.pid();
         return new SoakSample(elapsed(), current, pid, metrics.sample(), ProcessStats.residentMiB(pid),
-                brokerPid > 0 ? ProcessStats.residentMiB(brokerPid) : 0, stored(), acknowledged.getAsLong());
-    }
-
-    private long stored() {
-        try (Statement s = db.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM " + hub.table())) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            return -1;
-        }
+                brokerPid > 0 ? ProcessStats.residentMiB(brokerPid) : 0, stored.now(), acknowledged.getAsLong());
     }
 
     /** Takes one last sample, so the end of the soak is on the curve, and stops. */

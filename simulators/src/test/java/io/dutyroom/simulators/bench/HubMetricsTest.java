@@ -29,6 +29,7 @@ class HubMetricsTest {
             dutyroom_mqtt_unacknowledged 120.0
             dutyroom_mqtt_unacknowledged_peak 999.0
             dutyroom_telemetry_readings_repeated_total 42.0
+            dutyroom_telemetry_readings_written_total 1.2345678E7
             """;
 
     @Test
@@ -44,6 +45,7 @@ class HubMetricsTest {
         assertThat(s.acknowledgementsUnsent()).isEqualTo(7);
         assertThat(s.unacknowledged()).as("not a metric whose name merely begins the same").isEqualTo(120);
         assertThat(s.readingsRepeated()).isEqualTo(42);
+        assertThat(s.readingsWritten()).as("what the soak counts stored by, in Prometheus' exponent form").isEqualTo(12_345_678);
     }
 
     @Test
@@ -67,7 +69,7 @@ class HubMetricsTest {
 
     private static SoakSample sample(double at, String phase, long pid, double heap, double majorPauses) {
         Optional<HubMetrics.Sample> hub = heap < 0 ? Optional.empty()
-                : Optional.of(new HubMetrics.Sample(heap, 0, majorPauses, 0, majorPauses, 0, 0, 0, 0));
+                : Optional.of(new HubMetrics.Sample(heap, 0, majorPauses, 0, majorPauses, 0, 0, 0, 0, 0));
         return new SoakSample(at, phase, pid, hub, heap < 0 ? 0 : heap + 100, 0, 0, 0);
     }
 }
