@@ -3,8 +3,8 @@ package io.dutyroom.hub.http;
 import io.vertx.core.json.JsonObject;
 
 /**
- * The parts of the hub that {@code GET /health} reports on. Called on a worker: the database
- * check may block.
+ * The parts of the hub that {@code GET /health} reports on. Called on the event loop: each answers
+ * from what it already knows, and none may block.
  */
 public interface HealthReport {
 

@@ -28,11 +28,13 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final StorageFlavour flavour;
     private final String url;
+    private final DatabaseProbe probe;
 
-    private Database(HikariDataSource pool, StorageFlavour flavour, String url) {
+    private Database(HikariDataSource pool, StorageFlavour flavour, String url, DatabaseProbe probe) {
         this.pool = pool;
         this.flavour = flavour;
         this.url = url;
+        this.probe = probe;
     }
 
     /** Connects, migrates and returns the database; any failure is a {@link StartupException} that says what to do. */
@@ -57,7 +59,9 @@ public final class Database implements AutoCloseable {
             HikariDataSource pool = new HikariDataSource(config);
             LOG.info("database {} ready: schema '{}', telemetry on {}", url, options.schema(),
                     flavour == StorageFlavour.TIMESCALE ? "TimescaleDB" : "PostgreSQL partitions");
-            return new Database(pool, flavour, url);
+            DatabaseProbe probe = new DatabaseProbe(url, user, password, "dutyroom-hub-probe", System::nanoTime);
+            probe.start();
+            return new Database(pool, flavour, url, probe);
         } catch (HikariPool.PoolInitializationException e) {
             throw cannotConnect(url, user, e);
         }
@@ -99,17 +103,14 @@ public final class Database implements AutoCloseable {
         return url;
     }
 
-    /** True when a connection can be had and answers; for the health check. */
+    /** True when the database answered its probe within the last few seconds; answers at once, for the health check. */
     public boolean isUp() {
-        try (Connection c = pool.getConnection()) {
-            return c.isValid(2);
-        } catch (SQLException e) {
-            return false;
-        }
+        return probe.isUp();
     }
 
     @Override
     public void close() {
+        probe.close();
         pool.close();
     }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +87,36 @@ class DurabilityIT {
                         assertThat(hub.count("SELECT count(DISTINCT value) FROM telemetry WHERE point = 'outlet_pressure'")).isEqualTo(120));
                 assertThat(hub.count("SELECT count(*) FROM telemetry")).isEqualTo(120);
                 assertThat(hub.json("/health").getString("status")).isEqualTo("up");
+            }
+        }
+    }
+
+    @Test
+    void healthAnswersAProbeWithinTwoSecondsWhileTheDatabaseHangs() throws Exception {
+        TestServices.Db db = TestServices.db();
+        URI target = URI.create(db.url().substring("jdbc:".length()));
+        try (TcpProxy proxy = new TcpProxy(target.getHost(), target.getPort())) {
+            String viaProxy = "jdbc:postgresql://127.0.0.1:" + proxy.port() + target.getPath() + (target.getQuery() == null ? "" : "?" + target.getQuery());
+            try (HubFixture hub = new HubFixture().with("DUTYROOM_DB_URL", viaProxy).start()) {
+                Duration probe = Duration.ofSeconds(2); // what supervisors and load balancers give a health check
+                assertThat(hub.get("/health", probe).statusCode()).isEqualTo(200);
+
+                // WHEN the database stops answering without closing anything (the pool then waits its 5 s per connection)
+                proxy.hang();
+
+                // THEN every probe is answered in its time, and soon says the database is down
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                    HttpResponse<String> health = hub.get("/health", probe); // a timeout fails the test, not a retry
+                    assertThat(health.statusCode()).isEqualTo(503);
+                    assertThat(new JsonObject(health.body()).getJsonObject("database").getBoolean("up")).isFalse();
+                });
+                for (int i = 0; i < 5; i++) {
+                    assertThat(hub.get("/health", probe).statusCode()).isEqualTo(503);
+                }
+
+                // and once it answers again, so does the health check
+                proxy.restore();
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(hub.get("/health", probe).statusCode()).isEqualTo(200));
             }
         }
     }

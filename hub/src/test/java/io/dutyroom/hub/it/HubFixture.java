@@ -89,8 +89,13 @@ public final class HubFixture implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path) {
+        return get(path, Duration.ofSeconds(10));
+    }
+
+    /** A GET that gives up after {@code timeout}, as a supervisor's health probe does. */
+    public HttpResponse<String> get(String path, Duration timeout) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(hub.httpUrl() + path)).timeout(Duration.ofSeconds(10)).build(),
+            return HTTP.send(HttpRequest.newBuilder(URI.create(hub.httpUrl() + path)).timeout(timeout).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("GET " + path + ": " + e.getMessage(), e);

@@ -19,7 +19,9 @@ public final class TcpProxy implements AutoCloseable {
     private final String targetHost;
     private final int targetPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Set<Socket> held = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
+    private volatile boolean hung;
 
     public TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -43,8 +45,21 @@ public final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
+    /**
+     * A server that hangs: connections stay open, but nothing passes either way, and new ones are
+     * accepted and never answered, as with a database stuck on its disk or a dropped route.
+     */
+    public void hang() {
+        hung = true;
+    }
+
     public void restore() {
         cut = false;
+        hung = false;
+        for (Socket s : held) {
+            closeQuietly(s);
+        }
+        held.clear();
     }
 
     private void accept() {
@@ -53,6 +68,10 @@ public final class TcpProxy implements AutoCloseable {
                 Socket client = server.accept();
                 if (cut) {
                     closeQuietly(client);
+                    continue;
+                }
+                if (hung) {
+                    held.add(client);
                     continue;
                 }
                 Socket upstream = new Socket(targetHost, targetPort);
@@ -74,8 +93,10 @@ public final class TcpProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
-                    out.write(buffer, 0, n);
-                    out.flush();
+                    if (!hung) { // hung: swallowed, as if lost on the way
+                        out.write(buffer, 0, n);
+                        out.flush();
+                    }
                 }
             } catch (IOException e) {
                 // one side went away; close both below
@@ -92,6 +113,7 @@ public final class TcpProxy implements AutoCloseable {
 
     @Override
     public void close() {
+        restore();
         cut();
         closeQuietly(server);
     }
