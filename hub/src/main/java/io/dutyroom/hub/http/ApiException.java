@@ -60,6 +60,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException(429, "too_many_requests", message, null);
     }
 
+    /** A body that is not JSON where JSON is required. */
+    public static ApiException unsupportedMediaType(String message) {
+        return new ApiException(415, "unsupported_media_type", message, null);
+    }
+
     public static ApiException unavailable(String message) {
         return new ApiException(503, "unavailable", message, null);
     }

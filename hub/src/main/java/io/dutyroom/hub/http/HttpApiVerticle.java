@@ -13,6 +13,7 @@ import io.dutyroom.hub.drills.DrillService;
 import io.dutyroom.hub.estate.EstateRegistry;
 import io.dutyroom.hub.ingest.DeviceState;
 import io.dutyroom.hub.ingest.WatchedDevices;
+import io.dutyroom.hub.logging.LogBudget;
 import io.dutyroom.hub.storage.TelemetryQueries;
 import io.dutyroom.hub.patrols.PatrolReport;
 import io.dutyroom.hub.patrols.PatrolService;
@@ -35,6 +36,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +67,7 @@ public final class HttpApiVerticle extends VerticleBase {
     private final PrometheusMeterRegistry metrics;
     private final HealthReport health;
     private final Clock clock;
+    private final LogBudget internalErrors = new LogBudget(Duration.ofSeconds(10));
     private HttpServer server;
 
     /** What the work-order endpoints need. */
@@ -113,10 +116,12 @@ public final class HttpApiVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         Router router = Router.router(vertx);
+        SecurityHeaders.mount(router);
         router.get("/health").handler(this::health);
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                 .end(metrics.scrape()));
+        RequestGuard.mount(router);
         // the gate first, so that it runs before every API route
         auth.ifPresentOrElse(a -> {
             new AuthHandler(a.sessions(), db).mount(router);
@@ -145,8 +150,11 @@ public final class HttpApiVerticle extends VerticleBase {
         });
         // the dashboard's libraries (uPlot), from their WebJars on the classpath; the path names the
         // version, so the browser may keep them
-        router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars").setMaxAgeSeconds(86_400));
-        router.route("/*").handler(StaticHandler.create("dutyroom-dashboard").setCachingEnabled(false));
+        // UTF-8 said outright: Vert.x otherwise names the JVM's default charset, which under a POSIX
+        // locale (a service, a container) is ASCII, and the browser then garbles every Chinese word
+        router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars").setMaxAgeSeconds(86_400)
+                .setDefaultContentEncoding("UTF-8"));
+        router.route("/*").handler(StaticHandler.create("dutyroom-dashboard").setCachingEnabled(false).setDefaultContentEncoding("UTF-8"));
         router.route().failureHandler(this::failure);
         server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port));
         return server.requestHandler(router).listen();
@@ -162,15 +170,18 @@ public final class HttpApiVerticle extends VerticleBase {
         return server == null ? Future.succeededFuture() : server.close();
     }
 
+    /**
+     * Answered on the event loop from what the hub already knows (the database's state comes from
+     * a probe that runs on its own), so it stays prompt when the database is down or every query
+     * worker is stuck on it.
+     */
     private void health(RoutingContext ctx) {
-        db.executeBlocking(() -> {
-            JsonObject broker = health.broker();
-            JsonObject database = health.database();
-            JsonObject ingest = health.ingest();
-            boolean up = broker.getBoolean("connected", false) && database.getBoolean("up", false) && !ingest.getBoolean("stalled", false);
-            return new JsonObject().put("status", up ? "up" : "degraded")
-                    .put("broker", broker).put("database", database).put("writer", health.writer()).put("ingest", ingest);
-        }, false).onSuccess(body -> Json.send(ctx, "up".equals(body.getString("status")) ? 200 : 503, body)).onFailure(ctx::fail);
+        JsonObject broker = health.broker();
+        JsonObject database = health.database();
+        JsonObject ingest = health.ingest();
+        boolean up = broker.getBoolean("connected", false) && database.getBoolean("up", false) && !ingest.getBoolean("stalled", false);
+        Json.send(ctx, up ? 200 : 503, new JsonObject().put("status", up ? "up" : "degraded")
+                .put("broker", broker).put("database", database).put("writer", health.writer()).put("ingest", ingest));
     }
 
     /** A connection failure (SQLState class 08) or no connection from the pool in time. */
@@ -195,14 +206,33 @@ public final class HttpApiVerticle extends VerticleBase {
             return;
         }
         int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
-        if (status == 404 || status == 405) {
-            String code = status == 404 ? "not_found" : "method_not_allowed";
-            Json.send(ctx, status, new JsonObject().put("error", new JsonObject().put("code", code)
-                    .put("message", ctx.request().method() + " " + ctx.request().path())));
+        if (status >= 400 && status < 500) {
+            // refused by Vert.x itself before any route of ours ran: a body over the endpoint's
+            // limit (413), no such route; the caller's mistake, not the hub's
+            Json.send(ctx, status, new JsonObject().put("error", new JsonObject().put("code", clientErrorCode(status))
+                    .put("message", clientErrorMessage(status, ctx))));
             return;
         }
-        LOG.error("[http {} {}] failed", ctx.request().method(), ctx.request().path(), failure);
+        long heldBack = internalErrors.take(); // anyone can reach some routes: the log must not be theirs to fill
+        if (heldBack >= 0) {
+            LOG.error("[http {} {}] failed{}", ctx.request().method(), ctx.request().path(), LogBudget.heldBackNote(heldBack), failure);
+        }
         Json.send(ctx, 500, new JsonObject().put("error", new JsonObject().put("code", "internal")
                 .put("message", "the hub could not answer; see its log")));
+    }
+
+    private static String clientErrorCode(int status) {
+        return switch (status) {
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "body_too_large";
+            case 415 -> "unsupported_media_type";
+            default -> "bad_request";
+        };
+    }
+
+    private static String clientErrorMessage(int status, RoutingContext ctx) {
+        String request = ctx.request().method() + " " + ctx.request().path();
+        return status == 413 ? request + ": the request body is larger than this endpoint takes" : request;
     }
 }

@@ -2,6 +2,7 @@ package io.dutyroom.hub.ingest;
 
 import io.dutyroom.adapters.model.RejectReason;
 import io.dutyroom.adapters.model.Rejection;
+import io.dutyroom.hub.logging.LogBudget;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,7 +10,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,7 @@ public final class IngestMetrics {
     public static final String BACKLOG_WAITS = "dutyroom.ingest.backlog.waits";
     public static final String BACKLOG = "dutyroom.ingest.backlog.batches";
     private static final Logger LOG = LoggerFactory.getLogger(IngestMetrics.class);
-    private static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
+    private static final Duration LOG_INTERVAL = Duration.ofSeconds(10);
 
     private final MeterRegistry registry;
     private final Map<RejectReason, Counter> rejected = new EnumMap<>(RejectReason.class);
@@ -32,16 +33,14 @@ public final class IngestMetrics {
     private final Counter accepted;
     private final Counter backlogWaits;
     private final AtomicInteger backlog = new AtomicInteger();
-    private final Map<RejectReason, AtomicLong> lastLogged = new ConcurrentHashMap<>();
-    private final Map<RejectReason, AtomicLong> suppressed = new ConcurrentHashMap<>();
+    private final Map<RejectReason, LogBudget> logBudget = new EnumMap<>(RejectReason.class);
 
     public IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
         for (RejectReason reason : RejectReason.values()) {
             rejected.put(reason, Counter.builder(REJECTED).tag("reason", reason.tag())
                     .description("Input refused, by reason").register(registry));
-            lastLogged.put(reason, new AtomicLong(System.nanoTime() - LOG_INTERVAL_NANOS));
-            suppressed.put(reason, new AtomicLong());
+            logBudget.put(reason, new LogBudget(LOG_INTERVAL));
         }
         accepted = Counter.builder(ACCEPTED).description("Readings accepted for storage").register(registry);
         backlogWaits = Counter.builder(BACKLOG_WAITS).description("Batches that waited because the writer queue was full (back-pressure)").register(registry);
@@ -69,15 +68,9 @@ public final class IngestMetrics {
 
     public void rejected(Rejection rejection) {
         rejected.get(rejection.reason()).increment();
-        AtomicLong last = lastLogged.get(rejection.reason());
-        long now = System.nanoTime();
-        long before = last.get();
-        if (now - before >= LOG_INTERVAL_NANOS && last.compareAndSet(before, now)) {
-            long more = suppressed.get(rejection.reason()).getAndSet(0);
-            LOG.warn("rejected [{}] {}: {}{}", rejection.origin(), rejection.reason().tag(), rejection.detail(),
-                    more > 0 ? " (and " + more + " more of this kind in the last interval)" : "");
-        } else {
-            suppressed.get(rejection.reason()).incrementAndGet();
+        long heldBack = logBudget.get(rejection.reason()).take();
+        if (heldBack >= 0) {
+            LOG.warn("rejected [{}] {}: {}{}", rejection.origin(), rejection.reason().tag(), rejection.detail(), LogBudget.heldBackNote(heldBack));
         }
     }
 }
