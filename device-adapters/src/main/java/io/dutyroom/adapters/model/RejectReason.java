@@ -19,6 +19,8 @@ public enum RejectReason {
     /** A {@code patrol.scan} event without a known checkpoint and a guard (the hub checks it, not the adapter). */
     BAD_PATROL_SCAN,
     UNKNOWN_POINT,
+    /** A reading of an unregistered device beyond the hub's bounds on such devices and their point names. */
+    UNREGISTERED_LIMIT,
     SITE_MISMATCH,
     OVERLOADED,
     STORAGE_REFUSED;

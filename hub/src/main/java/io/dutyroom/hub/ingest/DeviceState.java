@@ -12,16 +12,24 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the hub knows of every device now: latest value per point, last seen, online or offline.
  * Written only by ingest (one event-loop context), read by the HTTP API from others, hence the
- * concurrent maps and volatile fields. Unregistered devices are tracked up to a bound, so a flood
- * of unknown ids cannot exhaust memory; their readings are stored regardless.
+ * concurrent maps and volatile fields. Unregistered devices are tracked up to a bound, and so are
+ * their point names, so a flood of unknown ids or names can exhaust neither memory nor the
+ * telemetry table: readings of a device or point beyond the bounds are refused.
  */
 public final class DeviceState {
     public static final int MAX_UNREGISTERED = 10_000;
+    /**
+     * Point names one unregistered device may have stored. A meter being commissioned before it is
+     * registered has a few dozen at most (the widest built-in profile has 13); a stranger inventing
+     * names has no end of them.
+     */
+    public static final int MAX_UNREGISTERED_POINTS = 64;
 
     public enum Connectivity { UNKNOWN, ONLINE, OFFLINE }
 
@@ -39,6 +47,8 @@ public final class DeviceState {
         private final SiteId site;
         private final Optional<RegisteredDevice> registration;
         private final Map<String, LatestValue> points = new ConcurrentHashMap<>();
+        /** Unregistered only: the point names admitted for storage, at most {@link #MAX_UNREGISTERED_POINTS}. */
+        private final Set<String> admitted = ConcurrentHashMap.newKeySet();
         private volatile Instant lastSeen;        // newest stored reading's arrival
         private volatile Instant lastReceived;    // newest accepted message, stored or not yet: judges silence
         private volatile Since connectivity = new Since(Connectivity.UNKNOWN, null);
@@ -118,6 +128,22 @@ public final class DeviceState {
             return false;
         }
         return unregistered.putIfAbsent(id, new Device(id, site, Optional.empty())) == null;
+    }
+
+    /**
+     * Whether a reading of this unregistered device and point may be stored: the device is tracked
+     * (within {@link #MAX_UNREGISTERED}) and the point is one of its first
+     * {@link #MAX_UNREGISTERED_POINTS} names. Called from ingest only, so check-then-add is safe.
+     */
+    boolean admitsUnregistered(DeviceId id, String point) {
+        Device d = unregistered.get(id);
+        if (d == null) {
+            return false;
+        }
+        if (d.admitted.contains(point)) {
+            return true;
+        }
+        return d.admitted.size() < MAX_UNREGISTERED_POINTS && d.admitted.add(point);
     }
 
     /** Records durable readings; newer values replace older ones, late arrivals do not. */

@@ -129,11 +129,8 @@ public final class IngestVerticle extends VerticleBase {
             state.received(batch.device(), clock.instant());
             accepted = knownPoints(batch, device.get());
         } else {
-            accepted = new ArrayList<>(batch.size());
-            for (Reading r : batch.readings()) {
-                accepted.add(r.withQuality(Quality.UNREGISTERED));
-            }
             noteUnregistered(batch, new JsonObject().put("points", batch.readings().stream().map(Reading::point).distinct().toList()));
+            accepted = admittedUnregistered(batch);
         }
         if (accepted.isEmpty()) {
             envelope.done().complete(null);
@@ -150,6 +147,21 @@ public final class IngestVerticle extends VerticleBase {
             backlog.addLast(waiting);
             metrics.backlogWait(backlog.size());
         }
+    }
+
+    /** An unregistered device's readings, within the bounds on such devices and their point names. */
+    private List<Reading> admittedUnregistered(ReadingBatch batch) {
+        List<Reading> admitted = new ArrayList<>(batch.size());
+        for (Reading r : batch.readings()) {
+            if (state.admitsUnregistered(batch.device(), r.point())) {
+                admitted.add(r.withQuality(Quality.UNREGISTERED));
+            } else {
+                metrics.rejected(new Rejection(RejectReason.UNREGISTERED_LIMIT, batch.site() + "/" + batch.device(),
+                        "point '" + r.point() + "' of an unregistered device is beyond the bounds (" + DeviceState.MAX_UNREGISTERED_POINTS
+                                + " points per device, " + DeviceState.MAX_UNREGISTERED + " devices); register the device in the estate file"));
+            }
+        }
+        return admitted;
     }
 
     private List<Reading> knownPoints(ReadingBatch batch, RegisteredDevice device) {

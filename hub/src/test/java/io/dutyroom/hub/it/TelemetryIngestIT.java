@@ -3,6 +3,7 @@ package io.dutyroom.hub.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.dutyroom.hub.ingest.DeviceState;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
@@ -128,6 +129,35 @@ class TelemetryIngestIT {
         assertThat(events).hasSize(1);
         assertThat(events.getJsonObject(0).getString("site")).isEqualTo("estate-a");
         assertThat(hub.json("/api/v1/devices/stranger-9").getJsonArray("points").getJsonObject(0).getString("quality")).isEqualTo("unregistered");
+    }
+
+    @Test
+    void anUnregisteredDeviceCannotInventPointNamesWithoutEnd() {
+        String topic = hub.topic("estate-a", "stranger-inventive", "telemetry");
+        double refused = hub.metric("dutyroom_ingest_rejected_total{reason=\"unregistered_limit\"}");
+        int limit = DeviceState.MAX_UNREGISTERED_POINTS;
+
+        // WHEN a client publishes 100 new point names, 10 per message
+        for (int m = 0; m < 10; m++) {
+            JsonObject values = new JsonObject();
+            for (int p = 0; p < 10; p++) {
+                values.put("invented_" + (m * 10 + p), m);
+            }
+            device.publish(topic, new JsonObject().put("values", values).encode());
+        }
+
+        // THEN the first 64 names are stored, the rest refused and counted
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(hub.metric("dutyroom_ingest_rejected_total{reason=\"unregistered_limit\"}")).isEqualTo(refused + 100 - limit));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(hub.count("SELECT count(DISTINCT point) FROM telemetry WHERE device_id = 'stranger-inventive'")).isEqualTo(limit));
+        assertThat(hub.count("SELECT count(*) FROM telemetry WHERE device_id = 'stranger-inventive' AND point = 'invented_" + (limit + 1) + "'")).isZero();
+
+        // and a name it already has is still stored: a commissioning meter keeps reporting
+        device.publish(topic, "{\"values\": {\"invented_0\": 42, \"invented_99\": 42}}");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(hub.count("SELECT count(*) FROM telemetry WHERE device_id = 'stranger-inventive' AND point = 'invented_0' AND value = 42")).isEqualTo(1));
+        assertThat(hub.metric("dutyroom_ingest_rejected_total{reason=\"unregistered_limit\"}")).isEqualTo(refused + 100 - limit + 1);
     }
 
     @Test
