@@ -9,12 +9,17 @@ import io.dutyroom.hub.estate.EstateRegistry;
 import io.dutyroom.hub.patrols.PatrolRoutes;
 import io.dutyroom.hub.workorders.DutyRoster;
 import io.dutyroom.simulators.estate.ControlServer;
+import io.dutyroom.simulators.estate.EstateFile;
 import io.dutyroom.simulators.estate.SimulatedEstate;
 import java.awt.Desktop;
 import java.awt.GraphicsEnvironment;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +39,10 @@ import picocli.CommandLine.Option;
 public final class DutyroomCommand {
 
     public static void main(String[] args) {
+        // the banner and the messages carry the estate's Chinese names: UTF-8, not the locale's
+        // charset, which for a service or a bare container is ASCII and would print them as '?'
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         CrashOnly.install();
@@ -83,10 +92,13 @@ public final class DutyroomCommand {
         Optional<ControlServer> control = Optional.empty();
         try {
             HubConfig loaded = configStep.load();
-            Optional<EstateRegistry> estate = bundledEstate.map(resource -> bundled(resource, loaded));
-            // the simulated Modbus gateways open before the hub starts polling them
-            prepared = simulationSeed.isPresent() ? bundledEstate.map(resource -> SimulatedEstate.prepare(read(resource), simulationSeed.getAsLong(), Clock.systemUTC()))
+            Optional<YamlDocument> estateFile = bundledEstate.map(DutyroomCommand::read);
+            // the simulated Modbus gateways open before the hub starts polling them, and where
+            // one's port is taken (another demo) the hub polls it where it did open
+            prepared = simulationSeed.isPresent() ? estateFile.map(file -> SimulatedEstate.prepare(file, simulationSeed.getAsLong(), Clock.systemUTC()))
                     : Optional.empty();
+            prepared.ifPresent(sim -> EstateFile.repointModbus(estateFile.orElseThrow(), sim.movedGateways()));
+            Optional<EstateRegistry> estate = estateFile.map(file -> EstateRegistry.parse(file, ProfileCatalogue.load(loaded.profiles())));
             // the simulation's control API opens first too, so that the hub's drills can be pointed at
             // it, unless the configuration names another
             control = prepared.flatMap(DutyroomCommand::startControl);
@@ -181,10 +193,6 @@ public final class DutyroomCommand {
                 return Optional.empty();
             }
         }
-    }
-
-    private static EstateRegistry bundled(String resource, HubConfig config) {
-        return EstateRegistry.parse(read(resource), ProfileCatalogue.load(config.profiles()));
     }
 
     private static void open(String url) {

@@ -1,6 +1,7 @@
 package io.dutyroom.simulators.estate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dutyroom.adapters.yaml.YamlDocument;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,5 +53,27 @@ public final class EstateFile {
             }
         }
         return devices;
+    }
+
+    /**
+     * Points the estate's loopback Modbus devices at the ports their simulated gateways really
+     * listen on ({@code moved}: the file's port → the actual one), in the document itself, so that
+     * the hub reading it next polls them there.
+     */
+    public static void repointModbus(YamlDocument doc, Map<Integer, Integer> moved) {
+        for (JsonNode site : doc.root().path("sites")) {
+            for (JsonNode building : site.path("buildings")) {
+                for (JsonNode device : building.path("devices")) {
+                    if (device.path("modbus") instanceof ObjectNode modbus && isLoopback(modbus.path("host").asText())
+                            && moved.containsKey(modbus.path("port").asInt(502))) {
+                        modbus.put("port", moved.get(modbus.path("port").asInt(502)));
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("127.0.0.1") || host.equals("localhost");
     }
 }

@@ -15,7 +15,9 @@ import io.dutyroom.adapters.modbus.RegisterEncoder;
 import io.dutyroom.adapters.modbus.RegisterTable;
 import io.dutyroom.adapters.profile.EquipmentProfile;
 import io.dutyroom.adapters.profile.PointDefinition;
+import java.io.IOException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -31,6 +33,8 @@ final class ModbusGateways implements AutoCloseable {
 
     private final Map<Integer, Map<Integer, SimpleProcessImage>> images = new HashMap<>();
     private final Map<Integer, ModbusSlave> slaves = new HashMap<>();
+    /** Gateways that listen elsewhere than the estate file says, because its port was taken: file's port → actual. */
+    private final Map<Integer, Integer> moved = new HashMap<>();
 
     /** Creates the image of one device; its gateway opens at {@link #open()}. */
     SimpleProcessImage add(SimulatedDevice.ModbusAddress address, EquipmentProfile profile) {
@@ -49,14 +53,37 @@ final class ModbusGateways implements AutoCloseable {
         return image;
     }
 
-    /** Opens every gateway; one that cannot (its port is taken) is logged and left down, the rest run. */
+    /**
+     * Opens every gateway. One whose port is taken (a second demo on the machine, say) opens on a
+     * free port instead, and {@link #moved()} says where, so the hub can be told; one that cannot
+     * open at all is logged and left down, the rest run.
+     */
     void open() {
         for (int port : images.keySet()) {
             try {
                 up(port);
-            } catch (Exception e) {
-                LOG.error("simulated Modbus gateway on 127.0.0.1:{} could not open ({}); its devices stay silent", port, e.getMessage());
+            } catch (Exception taken) {
+                try {
+                    synchronized (this) {
+                        moved.put(port, freePort());
+                    }
+                    up(port);
+                    LOG.info("port {} is taken: the simulated Modbus gateway for it listens on 127.0.0.1:{}", port, moved.get(port));
+                } catch (Exception e) {
+                    LOG.error("simulated Modbus gateway on 127.0.0.1:{} could not open ({}); its devices stay silent", port, e.getMessage());
+                }
             }
+        }
+    }
+
+    /** Gateways listening on another port than the estate file gives: the file's port → the one they listen on. */
+    synchronized Map<Integer, Integer> moved() {
+        return Map.copyOf(moved);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 
@@ -65,11 +92,16 @@ final class ModbusGateways implements AutoCloseable {
         if (slaves.containsKey(port)) {
             return;
         }
-        ModbusSlave slave = ModbusSlaveFactory.createTCPSlave(InetAddress.getLoopbackAddress(), port, 2, false);
+        ModbusSlave slave = ModbusSlaveFactory.createTCPSlave(InetAddress.getLoopbackAddress(), moved.getOrDefault(port, port), 2, false);
         images.get(port).forEach(slave::addProcessImage);
-        slave.open();
+        try {
+            slave.open();
+        } catch (Exception e) {
+            ModbusSlaveFactory.close(slave); // j2mod keeps the slave registered by port until closed
+            throw e;
+        }
         slaves.put(port, slave);
-        LOG.info("simulated Modbus gateway on 127.0.0.1:{} with units {}", port, images.get(port).keySet());
+        LOG.info("simulated Modbus gateway on 127.0.0.1:{} with units {}", moved.getOrDefault(port, port), images.get(port).keySet());
     }
 
     /** The gateway on {@code port} stops answering. */

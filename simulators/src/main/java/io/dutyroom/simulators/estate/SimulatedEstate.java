@@ -114,6 +114,14 @@ public final class SimulatedEstate implements AutoCloseable {
         return sim;
     }
 
+    /**
+     * Simulated Modbus gateways that listen elsewhere than the estate file says, their port having
+     * been taken: the file's port → the one they listen on ({@link EstateFile#repointModbus}).
+     */
+    public Map<Integer, Integer> movedGateways() {
+        return gateways.moved();
+    }
+
     /** Connects the publishing devices to the broker and starts the clock. */
     public void connect(Options options) throws MqttException {
         this.options = options;

@@ -121,4 +121,42 @@ class SimulatedEstateIT {
             watcher.close();
         }
     }
+
+    @Test
+    void aGatewayWhosePortIsTakenOpensOnAFreeOneAndTheEstateFileIsPointedThere() throws Exception {
+        String polled = """
+                sites:
+                  - id: estate-a
+                    buildings:
+                      - id: t1
+                        floors: [B1]
+                        devices:
+                          - {id: t1-polled, profile: sump-pit, modbus: {host: 127.0.0.1, port: %d, unitId: 3}}
+                """;
+        // another program (a second demo's gateway) already holds the estate file's port
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int filePort = taken.getLocalPort();
+            YamlDocument file = YamlDocument.read("estate.yaml", polled.formatted(filePort).getBytes(StandardCharsets.UTF_8));
+            SimulatedEstate sim = SimulatedEstate.prepare(file, 42, Clock.systemUTC());
+            try {
+                assertThat(sim.movedGateways()).containsOnlyKeys(filePort);
+                int actual = sim.movedGateways().get(filePort);
+                assertThat(actual).isNotEqualTo(filePort);
+
+                EstateFile.repointModbus(file, sim.movedGateways());
+                assertThat(EstateFile.devices(file).get(0).modbus().orElseThrow().port()).as("where the hub will poll it").isEqualTo(actual);
+
+                // and there the sump's unit answers Modbus
+                ModbusTCPMaster master = new ModbusTCPMaster("127.0.0.1", actual, 2000, false, false);
+                master.connect();
+                try {
+                    assertThat(master.readInputRegisters(3, 0, 1)).hasSize(1);
+                } finally {
+                    master.disconnect();
+                }
+            } finally {
+                sim.close();
+            }
+        }
+    }
 }
