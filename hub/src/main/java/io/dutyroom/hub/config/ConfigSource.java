@@ -174,6 +174,11 @@ public final class ConfigSource {
             boolean isSection = known.stream().anyMatch(k -> k.startsWith(key + "."));
             if (isSection && field.getValue().isObject()) {
                 unknownKeys(doc, field.getValue(), key);
+            } else if (isSection && field.getValue().isNull()) {
+                continue; // a section whose every key is commented out: nothing set, which is fine
+            } else if (isSection) {
+                problems.add(doc.where("/" + key.replace('.', '/')) + ": " + key + ": must be a section of keys (such as "
+                        + known.stream().filter(k -> k.startsWith(key + ".")).findFirst().orElseThrow() + "), not a single value");
             } else {
                 problems.add(doc.where("/" + key.replace('.', '/')) + ": " + key + ": unknown key");
             }

@@ -88,6 +88,33 @@ class HubConfigTest {
     }
 
     @Test
+    void aSectionWithEveryKeyCommentedOutIsEmptyNotWrong() throws IOException {
+        Path f = file("""
+                db:
+                  # url: jdbc:postgresql://127.0.0.1:5432/dutyroom
+                workOrders:
+                http:
+                  port: 8081
+                """);
+
+        HubConfig config = HubConfig.load(Optional.of(f), Map.of());
+
+        assertThat(config.http().port()).isEqualTo(8081);
+        assertThat(config.embeddedDatabase()).isTrue();
+    }
+
+    @Test
+    void aSectionGivenASingleValueSaysItWantsKeys() throws IOException {
+        Path f = file("""
+                mqtt: tcp://broker:1883
+                """);
+
+        assertThatThrownBy(() -> HubConfig.load(Optional.of(f), Map.of()))
+                .satisfies(e -> assertThat(((InvalidConfigException) e).problems()).singleElement().asString()
+                        .startsWith(f + ":1: mqtt: must be a section of keys (such as mqtt."));
+    }
+
+    @Test
     void aBadEnvironmentValueNamesTheVariable() {
         assertThatThrownBy(() -> HubConfig.load(Optional.empty(), Map.of("DUTYROOM_HTTP_PORT", "eighty")))
                 .hasMessage("environment DUTYROOM_HTTP_PORT: http.port: must be a whole number (was 'eighty')");
