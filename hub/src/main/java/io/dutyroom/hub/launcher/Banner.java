@@ -4,6 +4,7 @@ import io.dutyroom.hub.auth.UserBootstrap;
 import io.dutyroom.hub.storage.StorageFlavour;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /** The start-up banner: where everything is, so an operator can copy it from the console. */
 final class Banner {
@@ -13,7 +14,7 @@ final class Banner {
     static String render(Hub hub, double seconds) {
         var config = hub.config();
         String http = hub.httpUrl();
-        return String.format("""
+        return String.format(Locale.ROOT, """
 
                 Dutyroom hub ready in %.1f s
                   MQTT broker  %s%s
