@@ -17,10 +17,12 @@ import org.junit.jupiter.api.Assumptions;
  * unless {@code DUTYROOM_TEST_MOSQUITTO=required} (CI), where its absence fails the test.
  */
 public final class PrivateMosquitto implements AutoCloseable {
-    private final Process process;
+    private final Path dir;
     private final int port;
+    private Process process;
 
-    private PrivateMosquitto(Process process, int port) {
+    private PrivateMosquitto(Path dir, Process process, int port) {
+        this.dir = dir;
         this.process = process;
         this.port = port;
     }
@@ -41,21 +43,35 @@ public final class PrivateMosquitto implements AutoCloseable {
         Path conf = dir.resolve("mosquitto.conf");
         Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n"
                 + "max_inflight_messages 1000\nmax_queued_messages 0\n");
-        Process process = new ProcessBuilder(binary.toString(), "-c", conf.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
-        PrivateMosquitto broker = new PrivateMosquitto(process, port);
+        PrivateMosquitto broker = new PrivateMosquitto(dir, launch(dir, port), port);
         try {
-            Awaitility.await().atMost(10, TimeUnit.SECONDS).ignoreExceptions().until(() -> {
-                try (Socket s = new Socket()) {
-                    s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                    return true;
-                }
-            });
+            broker.awaitListening();
         } catch (RuntimeException e) {
             broker.close();
             throw e;
         }
         return broker;
+    }
+
+    private static Process launch(Path dir, int port) throws IOException {
+        return new ProcessBuilder("/usr/sbin/mosquitto", "-c", dir.resolve("mosquitto.conf").toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.log").toFile())).start();
+    }
+
+    private void awaitListening() {
+        Awaitility.await().atMost(10, TimeUnit.SECONDS).ignoreExceptions().until(() -> {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return true;
+            }
+        });
+    }
+
+    /** Stops the broker and starts it again on the same port, as an operator's restart does; it keeps nothing (no persistence). */
+    public void restart() throws IOException {
+        close();
+        process = launch(dir, port);
+        awaitListening();
     }
 
     public int port() {
