@@ -30,6 +30,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -37,6 +38,8 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +71,9 @@ public final class HttpApiVerticle extends VerticleBase {
     private final HealthReport health;
     private final Clock clock;
     private final LogBudget internalErrors = new LogBudget(Duration.ofSeconds(10));
+    private final ApiDescription description = ApiDescription.load(); // here, on the deploying thread: a file read
     private HttpServer server;
+    private Router router;
 
     /** What the work-order endpoints need. */
     public record WorkOrderParts(WorkOrderService service, WorkOrderStore store, WorkOrderReport report, EstateRegistry estate) {
@@ -116,6 +121,7 @@ public final class HttpApiVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         Router router = Router.router(vertx);
+        this.router = router;
         SecurityHeaders.mount(router);
         router.get("/health").handler(this::health);
         router.get("/metrics").handler(ctx -> ctx.response()
@@ -150,6 +156,7 @@ public final class HttpApiVerticle extends VerticleBase {
         });
         // the dashboard's libraries (uPlot), from their WebJars on the classpath; the path names the
         // version, so the browser may keep them
+        description.mount(router);
         // UTF-8 said outright: Vert.x otherwise names the JVM's default charset, which under a POSIX
         // locale (a service, a container) is ASCII, and the browser then garbles every Chinese word
         router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars").setMaxAgeSeconds(86_400)
@@ -158,6 +165,26 @@ public final class HttpApiVerticle extends VerticleBase {
         router.route().failureHandler(this::failure);
         server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port));
         return server.requestHandler(router).listen();
+    }
+
+    /**
+     * The operations mounted, as {@code "GET /api/v1/alarms/{id}"} (path parameters in OpenAPI's
+     * form), without the catch-alls for static files and unknown API paths: what the API
+     * description must describe.
+     */
+    public List<String> mountedOperations() {
+        List<String> operations = new ArrayList<>();
+        for (Route route : router.getRoutes()) {
+            String path = route.getPath();
+            if (path == null || path.endsWith("*") || route.methods() == null) {
+                continue;
+            }
+            String openApiPath = path.replaceAll(":([A-Za-z]+)", "{$1}");
+            for (HttpMethod method : route.methods()) {
+                operations.add(method.name() + " " + openApiPath);
+            }
+        }
+        return operations.stream().distinct().sorted().toList();
     }
 
     /** The port actually bound (differs from the configured one when that was 0). */

@@ -123,6 +123,7 @@ public final class Hub implements AutoCloseable {
     private String databaseUrl;
     private StorageFlavour flavour;
     private int httpPort;
+    private List<String> httpOperations = List.of();
     private EstateRegistry estate;
     private AlarmService alarms;
     private HubConfig config;
@@ -374,6 +375,7 @@ public final class Hub implements AutoCloseable {
         String httpId = await(vertx.deployVerticle(http), "starting the HTTP API on " + config.http().host() + ":" + config.http().port());
         parts.push(() -> await(vertx.undeploy(httpId), "stopping the HTTP API"));
         httpPort = http.actualPort();
+        httpOperations = http.mountedOperations();
 
         List<PolledDevice> polled = PolledDevices.of(estate);
         if (!polled.isEmpty()) {
@@ -493,6 +495,11 @@ public final class Hub implements AutoCloseable {
 
     public StorageFlavour flavour() {
         return flavour;
+    }
+
+    /** The HTTP operations the hub mounts, as {@code "GET /api/v1/alarms/{id}"}: what the API description must cover. */
+    public List<String> httpOperations() {
+        return httpOperations;
     }
 
     public int httpPort() {
