@@ -31,7 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
 class MqttAdapterReconnectIT {
     private static final String ROOT = "reconnect-it/dutyroom/v1";
     private static final int WINDOW = 200;
-    /** The adapter's first reconnect attempts come 1, 2 and 4 s after the loss; a broker back within a second is caught by the first two. */
+    /**
+     * The adapter tries again at most 5 s apart, so it is back within about 5 s of the broker (plus
+     * the connection and the first deliveries); with 30 s between attempts it could miss the broker
+     * by up to half a minute, as CI once did here.
+     */
     private static final Duration BACK_WITHIN = Duration.ofSeconds(15);
 
     @TempDir
