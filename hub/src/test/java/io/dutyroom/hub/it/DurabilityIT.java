@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -59,11 +58,8 @@ class DurabilityIT {
 
     @Test
     void aDatabaseOutageLosesNothingAndTheWriterRecovers() throws Exception {
-        TestServices.Db db = TestServices.db();
-        URI target = URI.create(db.url().substring("jdbc:".length()));
-        try (TcpProxy proxy = new TcpProxy(target.getHost(), target.getPort())) {
-            String viaProxy = "jdbc:postgresql://127.0.0.1:" + proxy.port() + target.getPath() + (target.getQuery() == null ? "" : "?" + target.getQuery());
-            try (HubFixture hub = new HubFixture().with("DUTYROOM_DB_URL", viaProxy).start();
+        try (TcpProxy proxy = TcpProxy.forDatabase(TestServices.db().url())) {
+            try (HubFixture hub = new HubFixture().with("DUTYROOM_DB_URL", proxy.jdbcUrl()).start();
                  Publisher device = new Publisher(TestServices.mqttUrl(), hub.publisherId())) {
                 String topic = hub.topic("estate-a", "pump-1", "telemetry");
                 for (int i = 0; i < 20; i++) {
@@ -93,11 +89,8 @@ class DurabilityIT {
 
     @Test
     void healthAnswersAProbeWithinTwoSecondsWhileTheDatabaseHangs() throws Exception {
-        TestServices.Db db = TestServices.db();
-        URI target = URI.create(db.url().substring("jdbc:".length()));
-        try (TcpProxy proxy = new TcpProxy(target.getHost(), target.getPort())) {
-            String viaProxy = "jdbc:postgresql://127.0.0.1:" + proxy.port() + target.getPath() + (target.getQuery() == null ? "" : "?" + target.getQuery());
-            try (HubFixture hub = new HubFixture().with("DUTYROOM_DB_URL", viaProxy).start()) {
+        try (TcpProxy proxy = TcpProxy.forDatabase(TestServices.db().url())) {
+            try (HubFixture hub = new HubFixture().with("DUTYROOM_DB_URL", proxy.jdbcUrl()).start()) {
                 Duration probe = Duration.ofSeconds(2); // what supervisors and load balancers give a health check
                 assertThat(hub.get("/health", probe).statusCode()).isEqualTo(200);
 

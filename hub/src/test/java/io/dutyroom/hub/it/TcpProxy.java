@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,6 +23,7 @@ public final class TcpProxy implements AutoCloseable {
     private final Set<Socket> held = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
     private volatile boolean hung;
+    private String database = "";
 
     public TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -31,6 +33,19 @@ public final class TcpProxy implements AutoCloseable {
         Thread acceptor = new Thread(this::accept, "tcp-proxy-accept");
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /** A proxy in front of the PostgreSQL server of {@code jdbcUrl}; {@link #jdbcUrl()} reaches the same database through it. */
+    public static TcpProxy forDatabase(String jdbcUrl) throws IOException {
+        URI target = URI.create(jdbcUrl.substring("jdbc:".length()));
+        TcpProxy proxy = new TcpProxy(target.getHost(), target.getPort());
+        proxy.database = target.getPath() + (target.getQuery() == null ? "" : "?" + target.getQuery());
+        return proxy;
+    }
+
+    /** The database's JDBC URL through this proxy (only for {@link #forDatabase}). */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port() + database;
     }
 
     public int port() {
